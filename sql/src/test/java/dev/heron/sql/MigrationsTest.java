@@ -1,0 +1,123 @@
+package dev.heron.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heron.events.Settings;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Runs every migration on a new, empty database of the local TimescaleDB server. */
+class MigrationsTest {
+  private static final String DATABASE =
+      "heron_migrations_" + UUID.randomUUID().toString().substring(0, 8);
+  private static PGSimpleDataSource dataSource;
+  private static MigrateResult firstRun;
+
+  @BeforeAll
+  static void migrateAFreshDatabase() throws SQLException {
+    try (Connection admin = connect(Settings.get(Settings.DB_URL));
+        Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + DATABASE);
+    }
+    dataSource = new PGSimpleDataSource();
+    dataSource.setUrl(
+        Settings.get(Settings.DB_URL).replaceFirst("/[^/?]+(\\?|$)", "/" + DATABASE + "$1"));
+    dataSource.setUser(Settings.get(Settings.DB_USER));
+    dataSource.setPassword(Settings.get(Settings.DB_PASSWORD));
+    firstRun = Migrations.apply(dataSource);
+  }
+
+  @AfterAll
+  static void dropIt() throws SQLException {
+    try (Connection admin = connect(Settings.get(Settings.DB_URL));
+        Statement st = admin.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+    }
+  }
+
+  @Test
+  void everyMigrationAppliesAndASecondRunHasNothingToDo() {
+    assertThat(firstRun.success).isTrue();
+    assertThat(firstRun.migrationsExecuted).isGreaterThanOrEqualTo(8);
+    assertThat(Migrations.apply(dataSource).migrationsExecuted).isZero();
+  }
+
+  @Test
+  void theAnalyticalTablesAreHypertables() throws SQLException {
+    assertThat(column("SELECT hypertable_name FROM timescaledb_information.hypertables ORDER BY 1"))
+        .containsExactly("contact_send_time", "events", "insight_buckets_hourly", "ip_reputation");
+  }
+
+  @Test
+  void embeddingsAreVectorsOf768WithHnswIndexes() throws SQLException {
+    assertThat(
+            column(
+                "SELECT table_name || '.' || format_type(atttypid, atttypmod) FROM"
+                    + " information_schema.columns c JOIN pg_attribute a ON a.attname = c.column_name"
+                    + " AND a.attrelid = c.table_name::regclass WHERE c.column_name = 'embedding'"
+                    + " ORDER BY 1"))
+        .containsExactly("campaign_emails.vector(768)", "campaigns.vector(768)");
+    assertThat(
+            column(
+                "SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%USING hnsw%' ORDER BY 1"))
+        .containsExactly("campaign_emails_embedding_idx", "campaigns_embedding_idx");
+  }
+
+  @Test
+  void storagePoliciesFollowTheEditionsLicense() throws SQLException {
+    String license =
+        column("SELECT coalesce(current_setting('timescaledb.license', true), 'apache')").get(0);
+    List<String> jobs =
+        column(
+            "SELECT proc_name FROM timescaledb_information.jobs WHERE proc_name IN"
+                + " ('policy_compression', 'policy_retention')");
+    if (license.equals("timescale")) {
+      assertThat(jobs).contains("policy_compression", "policy_retention");
+    } else {
+      assertThat(jobs).isEmpty();
+    }
+    assertThat(column("SELECT hypertable FROM retention_settings ORDER BY 1"))
+        .containsExactly("contact_send_time", "events", "insight_buckets_hourly", "ip_reputation");
+  }
+
+  @Test
+  void anEventIsArchivedOnceWhateverHowOftenItIsReplayed() throws SQLException {
+    String insert =
+        "INSERT INTO events (occurred_at, event_id, type, schema_version, tenant_id)"
+            + " VALUES ('2026-11-23T10:00:00Z', '6f1c1d39-0d53-4f3f-8e7c-1df3c7a0b7a1', 'SENT', 1,"
+            + " gen_random_uuid()) ON CONFLICT DO NOTHING";
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement()) {
+      assertThat(st.executeUpdate(insert)).isEqualTo(1);
+      assertThat(st.executeUpdate(insert)).isZero();
+    }
+  }
+
+  private static List<String> column(String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    return values;
+  }
+
+  private static Connection connect(String url) throws SQLException {
+    return DriverManager.getConnection(
+        url, Settings.get(Settings.DB_USER), Settings.get(Settings.DB_PASSWORD));
+  }
+}
