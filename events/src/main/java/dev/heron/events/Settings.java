@@ -50,6 +50,9 @@ public final class Settings {
   public static final String SIM_SMTP_PORT = "HERON_SIM_SMTP_PORT";
   public static final String SIM_DNS_PORT = "HERON_SIM_DNS_PORT";
 
+  /** The REST port of the local Flink MiniCluster that runs the stream jobs. */
+  public static final String FLINK_PORT = "HERON_FLINK_PORT";
+
   /** Flink checkpoint interval in milliseconds. */
   public static final String CHECKPOINT_INTERVAL_MS = "HERON_CHECKPOINT_INTERVAL_MS";
 
@@ -72,6 +75,7 @@ public final class Settings {
           Map.entry(BOUNCE_PORT, "2526"),
           Map.entry(SIM_SMTP_PORT, "2525"),
           Map.entry(SIM_DNS_PORT, "5353"),
+          Map.entry(FLINK_PORT, "8082"),
           Map.entry(CHECKPOINT_INTERVAL_MS, "2000"));
 
   /** The value of {@code key}; fails for a key that is not declared here. */
