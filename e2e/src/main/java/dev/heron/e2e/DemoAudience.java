@@ -1,0 +1,50 @@
+package dev.heron.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The demo's contacts, spread over the simulator's mailbox providers. Every {@code bounceEvery}-th
+ * address has a local part the simulator refuses with {@code 550 5.1.1}.
+ */
+public record DemoAudience(List<String> emails) {
+  static final List<String> DOMAINS =
+      List.of("gmail.test", "outlook.test", "yahoo.test", "icloud.test", "example.test");
+  private static final List<String> NAMES =
+      List.of(
+          "ana", "ben", "chloe", "dev", "emma", "farid", "grace", "hugo", "ines", "jonas", "kai",
+          "lena", "mateo", "nora", "omar", "priya", "quinn", "rosa", "sam", "tara");
+
+  public static DemoAudience of(int size, int bounceEvery) {
+    List<String> emails = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      String name = NAMES.get(i % NAMES.size()) + (i / NAMES.size() == 0 ? "" : i / NAMES.size());
+      String local = (i + 1) % bounceEvery == 0 ? "bounce." + name : name;
+      emails.add(local + "@" + DOMAINS.get(i % DOMAINS.size()));
+    }
+    return new DemoAudience(List.copyOf(emails));
+  }
+
+  public static boolean refusedBySimulator(String email) {
+    return email.startsWith("bounce.");
+  }
+
+  public long expectedBounces() {
+    return emails.stream().filter(DemoAudience::refusedBySimulator).count();
+  }
+
+  /** The import file: a header row, then one contact per line. */
+  public String csv() {
+    StringBuilder csv = new StringBuilder("email,first_name,last_name,company,tags\n");
+    for (String email : emails) {
+      String local = email.substring(0, email.indexOf('@'));
+      String first = refusedBySimulator(email) ? local.substring("bounce.".length()) : local;
+      csv.append(email)
+          .append(',')
+          .append(Character.toUpperCase(first.charAt(0)))
+          .append(first.substring(1))
+          .append(",Demo,Heron Demo Co,demo;newsletter\n");
+    }
+    return csv.toString();
+  }
+}
