@@ -1,0 +1,41 @@
+-- Statements the stream jobs' sinks run. Each is idempotent: a replay from a checkpoint writes
+-- the same rows again and leaves the tables as they were.
+
+-- name: archive-event
+-- Archives one event of heron.events; an event already archived (same id and time) is left alone.
+INSERT INTO events (
+    occurred_at, event_id, type, schema_version, source, tenant_id, campaign_id, message_id,
+    recipient_id, contact_id, channel, variant, sending_ip, sender_identity, provider,
+    bounce_class, smtp_code, enhanced_status, smtp_response, reason, machine_open, url, value)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (event_id, occurred_at) DO NOTHING;
+
+-- name: upsert-insight-bucket
+-- Writes one hourly bucket's absolute totals, replacing what the row held.
+INSERT INTO insight_buckets_hourly (
+    bucket, tenant_id, campaign_id, channel, provider, sender_identity, variant,
+    sent, delivered, deferred, bounced_hard, bounced_soft, blocked, failed, dropped,
+    opens_total, opens_unique, opens_machine, clicks_total, clicks_unique, replies,
+    unsubscribes, complaints, conversions, conversion_value, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+ON CONFLICT (tenant_id, campaign_id, channel, provider, sender_identity, variant, bucket)
+DO UPDATE SET
+    sent = EXCLUDED.sent,
+    delivered = EXCLUDED.delivered,
+    deferred = EXCLUDED.deferred,
+    bounced_hard = EXCLUDED.bounced_hard,
+    bounced_soft = EXCLUDED.bounced_soft,
+    blocked = EXCLUDED.blocked,
+    failed = EXCLUDED.failed,
+    dropped = EXCLUDED.dropped,
+    opens_total = EXCLUDED.opens_total,
+    opens_unique = EXCLUDED.opens_unique,
+    opens_machine = EXCLUDED.opens_machine,
+    clicks_total = EXCLUDED.clicks_total,
+    clicks_unique = EXCLUDED.clicks_unique,
+    replies = EXCLUDED.replies,
+    unsubscribes = EXCLUDED.unsubscribes,
+    complaints = EXCLUDED.complaints,
+    conversions = EXCLUDED.conversions,
+    conversion_value = EXCLUDED.conversion_value,
+    updated_at = now();

@@ -1,0 +1,82 @@
+package dev.heron.jobs;
+
+import dev.heron.events.Settings;
+import dev.heron.jobs.intake.EventIntake;
+import dev.heron.jobs.intake.KafkaEvents;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The stream jobs' settings. Shared keys come from {@link Settings}; the keys below only the jobs
+ * read, looked up the same way (system property, then environment, then the default here).
+ */
+public final class JobSettings {
+  /** The REST port of the local MiniCluster ({@code GET /jobs/overview}). */
+  public static final String FLINK_PORT = "HERON_FLINK_PORT";
+
+  /** How far behind the newest event time an event may arrive and still be on time. */
+  public static final String OUT_OF_ORDERNESS_MS = "HERON_EVENTS_OUT_OF_ORDERNESS_MS";
+
+  /** After how long a silent Kafka partition stops holding event time back. */
+  public static final String IDLENESS_MS = "HERON_EVENTS_IDLENESS_MS";
+
+  /** {@code hashmap} (in memory, the default) or {@code rocksdb} for state larger than memory. */
+  public static final String STATE_BACKEND = "HERON_STATE_BACKEND";
+
+  /** Parallelism of the local pipeline. */
+  public static final String PARALLELISM = "HERON_FLINK_PARALLELISM";
+
+  private static final Map<String, String> DEFAULTS =
+      Map.of(
+          FLINK_PORT, "8082",
+          OUT_OF_ORDERNESS_MS, "5000",
+          IDLENESS_MS, "10000",
+          STATE_BACKEND, "hashmap",
+          PARALLELISM, "2");
+
+  private JobSettings() {}
+
+  public static String get(String key) {
+    if (!DEFAULTS.containsKey(key)) {
+      return Settings.get(key);
+    }
+    return Optional.ofNullable(System.getProperty(key))
+        .or(() -> Optional.ofNullable(System.getenv(key)))
+        .orElse(DEFAULTS.get(key));
+  }
+
+  public static int getInt(String key) {
+    String value = get(key);
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'", e);
+    }
+  }
+
+  public static Duration millis(String key) {
+    return Duration.ofMillis(getInt(key));
+  }
+
+  public static String stateBackend() {
+    String backend = get(STATE_BACKEND).trim().toLowerCase(java.util.Locale.ROOT);
+    if (!backend.equals("hashmap") && !backend.equals("rocksdb")) {
+      throw new IllegalArgumentException(
+          STATE_BACKEND + " must be hashmap or rocksdb, was '" + backend + "'");
+    }
+    return backend;
+  }
+
+  /** The Kafka intake of a job run on its own, in its own consumer group. */
+  public static EventIntake kafkaIntake(String jobName) {
+    return KafkaEvents.intake(
+        KafkaEvents.GROUP + "-" + jobName, millis(OUT_OF_ORDERNESS_MS), millis(IDLENESS_MS));
+  }
+
+  /** Checkpointing for a job submitted to a cluster; storage is the cluster's configuration. */
+  public static void configureCheckpoints(StreamExecutionEnvironment env) {
+    env.enableCheckpointing(getInt(Settings.CHECKPOINT_INTERVAL_MS));
+  }
+}

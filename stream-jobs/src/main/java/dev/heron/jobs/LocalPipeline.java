@@ -1,0 +1,112 @@
+package dev.heron.jobs;
+
+import dev.heron.events.Event;
+import dev.heron.events.Settings;
+import dev.heron.jobs.archive.ArchiveJob;
+import dev.heron.jobs.insights.InsightRow;
+import dev.heron.jobs.insights.InsightsJob;
+import dev.heron.jobs.insights.InsightsSettings;
+import dev.heron.jobs.intake.EventIntake;
+import dev.heron.jobs.intake.KafkaEvents;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.RecoveryClaimMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every stream job in one Flink job on a local MiniCluster, for {@code bin/heron up}. The topic is
+ * read once and the events go to each job. Checkpoints go to {@code $HERON_HOME/checkpoints} and
+ * are kept when the process dies, and a start resumes from the newest of them: a kill -9 and a
+ * restart lose no event and count none twice.
+ */
+public final class LocalPipeline {
+  public static final String JOB_NAME = "heron-stream-jobs";
+  private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
+
+  private LocalPipeline() {}
+
+  /** Wires every job onto one shared intake. */
+  public static void wire(
+      StreamExecutionEnvironment env,
+      EventIntake intake,
+      Sink<Event> archive,
+      Sink<InsightRow> insights,
+      InsightsSettings insightsSettings) {
+    DataStream<Event> events = intake.events(env);
+    ArchiveJob.wire(events, archive);
+    InsightsJob.wire(events, insights, insightsSettings);
+  }
+
+  /** The MiniCluster's configuration: REST port, checkpoints, state backend, what to resume. */
+  public static Configuration configuration(
+      int restPort,
+      Path checkpoints,
+      Duration checkpointInterval,
+      String stateBackend,
+      Optional<Path> resumeFrom) {
+    Configuration conf = new Configuration();
+    conf.set(RestOptions.ADDRESS, "127.0.0.1");
+    conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+    conf.set(RestOptions.BIND_PORT, Integer.toString(restPort));
+    conf.set(RestOptions.PORT, restPort);
+    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+    conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+    conf.set(
+        CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+    resumeFrom.ifPresent(
+        checkpoint -> {
+          conf.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
+          // Flink owns the restored checkpoint and deletes it once a newer one replaces it.
+          conf.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
+          // A job added since the checkpoint starts empty; a job removed since leaves its state.
+          conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
+        });
+    return conf;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path checkpoints = Settings.home("checkpoints").toAbsolutePath();
+    RetainedCheckpoints.pruneEmptyJobs(checkpoints);
+    Optional<Path> resumeFrom = RetainedCheckpoints.newest(checkpoints);
+    int port = JobSettings.getInt(JobSettings.FLINK_PORT);
+    log.info(
+        "stream jobs on port {}, checkpoints in {}, {}",
+        port,
+        checkpoints,
+        resumeFrom.map(p -> "resuming from " + p).orElse("starting fresh"));
+    Configuration conf =
+        configuration(
+            port,
+            checkpoints,
+            Duration.ofMillis(JobSettings.getInt(Settings.CHECKPOINT_INTERVAL_MS)),
+            JobSettings.stateBackend(),
+            resumeFrom);
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createLocalEnvironment(
+            JobSettings.getInt(JobSettings.PARALLELISM), conf);
+    wire(
+        env,
+        KafkaEvents.intake(
+            KafkaEvents.GROUP,
+            JobSettings.millis(JobSettings.OUT_OF_ORDERNESS_MS),
+            JobSettings.millis(JobSettings.IDLENESS_MS)),
+        ArchiveJob.tableSink(),
+        InsightsJob.tableSink(),
+        InsightsSettings.defaults());
+    env.execute(JOB_NAME);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.heron.jobs.insights;
+
+import dev.heron.events.Event;
+import org.apache.flink.api.java.functions.KeySelector;
+
+/** The keys the insights job partitions by. */
+final class Keys {
+  private Keys() {}
+
+  static final class ByMessage implements KeySelector<Event, String> {
+    @Override
+    public String getKey(Event event) {
+      return event.messageId().toString();
+    }
+  }
+
+  static final class ByBucket implements KeySelector<BucketDelta, BucketKey> {
+    @Override
+    public BucketKey getKey(BucketDelta delta) {
+      return delta.key();
+    }
+  }
+}

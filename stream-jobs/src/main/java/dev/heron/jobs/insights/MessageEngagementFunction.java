@@ -1,0 +1,88 @@
+package dev.heron.jobs.insights;
+
+import dev.heron.events.Event;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Per message (keyed by message id): drops events already seen (same event id), remembers the
+ * message's first human open and first click, and turns each new event into bucket changes with
+ * {@link InsightRules#apply}.
+ */
+public final class MessageEngagementFunction
+    extends KeyedProcessFunction<String, Event, BucketDelta> {
+  private final Duration seenEventsTtl;
+  private final Duration firstTouchTtl;
+
+  private transient MapState<String, Boolean> seenEvents;
+  private transient ValueState<FirstTouch> firstOpen;
+  private transient ValueState<FirstTouch> firstClick;
+
+  /**
+   * @param seenEventsTtl how long an event id is remembered for de-duplication
+   * @param firstTouchTtl how long a message's first open and click are remembered; a touch after
+   *     that would count as unique again, so this is long (the archive's retention)
+   */
+  public MessageEngagementFunction(Duration seenEventsTtl, Duration firstTouchTtl) {
+    this.seenEventsTtl = seenEventsTtl;
+    this.firstTouchTtl = firstTouchTtl;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    MapStateDescriptor<String, Boolean> seen =
+        new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
+    seen.enableTimeToLive(ttl(seenEventsTtl));
+    seenEvents = getRuntimeContext().getMapState(seen);
+    firstOpen = getRuntimeContext().getState(firstTouch("first-open"));
+    firstClick = getRuntimeContext().getState(firstTouch("first-click"));
+  }
+
+  @Override
+  public void processElement(Event event, Context ctx, Collector<BucketDelta> out)
+      throws Exception {
+    String eventId = event.eventId().toString();
+    if (seenEvents.contains(eventId)) {
+      return;
+    }
+    seenEvents.put(eventId, Boolean.TRUE);
+    Optional<BucketKey> bucket = InsightRules.bucketOf(event);
+    if (bucket.isEmpty()) {
+      return;
+    }
+    InsightRules.Outcome outcome =
+        InsightRules.apply(event, bucket.get(), firstOpen.value(), firstClick.value());
+    update(firstOpen, outcome.firstOpen());
+    update(firstClick, outcome.firstClick());
+    outcome.deltas().forEach(out::collect);
+  }
+
+  private static void update(ValueState<FirstTouch> state, FirstTouch touch) throws Exception {
+    if (touch != null && !touch.equals(state.value())) {
+      state.update(touch);
+    }
+  }
+
+  private ValueStateDescriptor<FirstTouch> firstTouch(String name) {
+    ValueStateDescriptor<FirstTouch> descriptor =
+        new ValueStateDescriptor<>(name, FirstTouch.class);
+    descriptor.enableTimeToLive(ttl(firstTouchTtl));
+    return descriptor;
+  }
+
+  static StateTtlConfig ttl(Duration ttl) {
+    return StateTtlConfig.newBuilder(ttl)
+        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+        .build();
+  }
+}

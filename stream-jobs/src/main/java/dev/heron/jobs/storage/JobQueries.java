@@ -1,0 +1,15 @@
+package dev.heron.jobs.storage;
+
+import dev.heron.sql.NamedQueries;
+
+/** The sink statements of {@code db/queries/jobs.sql}, checked when a job is built. */
+public final class JobQueries {
+  public static final String ARCHIVE_EVENT = "archive-event";
+  public static final String UPSERT_INSIGHT_BUCKET = "upsert-insight-bucket";
+
+  private JobQueries() {}
+
+  public static NamedQueries load() {
+    return NamedQueries.load("jobs", ARCHIVE_EVENT, UPSERT_INSIGHT_BUCKET);
+  }
+}
