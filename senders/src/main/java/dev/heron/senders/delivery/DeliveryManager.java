@@ -1,0 +1,214 @@
+package dev.heron.senders.delivery;
+
+import dev.heron.events.Event;
+import dev.heron.events.EventType;
+import dev.heron.events.SendRequest;
+import dev.heron.events.TrackingLinks;
+import dev.heron.senders.content.CompiledTemplate;
+import dev.heron.senders.content.LinkTracker;
+import dev.heron.senders.content.MissingVariableException;
+import dev.heron.senders.content.Rendered;
+import dev.heron.senders.content.TemplateCatalog;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns send requests into messages and outcome events, whatever the channel: it claims each
+ * message, refuses suppressed recipients, renders and tracks the content, pushes it to the
+ * channel's {@link Messenger}, retries deferrals, and reports every outcome to the {@link
+ * EventSink} and the {@link DeliveryStore}. It knows channels only through their messengers.
+ */
+public final class DeliveryManager {
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryManager.class);
+  public static final String SOURCE = "senders";
+
+  private final DeliveryStore store;
+  private final TemplateCatalog templates;
+  private final TrackingLinks tracking;
+  private final LinkTracker linkTracker;
+  private final Map<String, Messenger> messengers;
+  private final EventSink events;
+  private final RetryPolicy retry;
+  private final String instance;
+
+  public DeliveryManager(
+      DeliveryStore store,
+      TemplateCatalog templates,
+      TrackingLinks tracking,
+      List<Messenger> messengers,
+      EventSink events,
+      RetryPolicy retry,
+      String instance) {
+    this.store = store;
+    this.templates = templates;
+    this.tracking = tracking;
+    this.linkTracker = new LinkTracker(tracking);
+    this.messengers = new HashMap<>();
+    messengers.forEach(m -> this.messengers.put(m.name(), m));
+    this.events = events;
+    this.retry = retry;
+    this.instance = instance;
+  }
+
+  /**
+   * Delivers a batch and returns once every message has its final outcome recorded and its events
+   * are durable. A failure of the store or the event sink fails the batch (it is then delivered
+   * again, and the claims keep any message from going out twice).
+   */
+  public void deliver(List<SendRequest> batch) {
+    List<CompletableFuture<Void>> pending = new ArrayList<>(batch.size());
+    for (SendRequest request : batch) {
+      pending.add(deliver(request));
+    }
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    events.flush();
+  }
+
+  private CompletableFuture<Void> deliver(SendRequest request) {
+    if (!store.claim(request, instance)) {
+      LOG.debug("message {} was already claimed: not sent again", request.messageId());
+      return CompletableFuture.completedFuture(null);
+    }
+    Optional<String> refusal = store.refusal(request);
+    if (refusal.isPresent()) {
+      finish(request, DeliveryAttempt.local(Verdict.DROPPED, refusal.get()), 0);
+      return CompletableFuture.completedFuture(null);
+    }
+    Messenger messenger = messengers.get(request.channel().wireName());
+    if (messenger == null) {
+      finish(
+          request,
+          DeliveryAttempt.local(
+              Verdict.FAILED, "field 'channel': no messenger for " + request.channel().wireName()),
+          0);
+      return CompletableFuture.completedFuture(null);
+    }
+    RenderedContent content;
+    try {
+      Optional<RenderedContent> prepared = prepare(request);
+      if (prepared.isEmpty()) {
+        return CompletableFuture.completedFuture(null);
+      }
+      content = prepared.get();
+    } catch (RuntimeException e) {
+      if (e instanceof StoreUnavailableException) {
+        throw e;
+      }
+      LOG.warn("message {} cannot be prepared", request.messageId(), e);
+      finish(request, DeliveryAttempt.local(Verdict.FAILED, "cannot prepare: " + e), 0);
+      return CompletableFuture.completedFuture(null);
+    }
+    return attempt(new OutboundMessage(request, content, 1), messenger, new AtomicBoolean());
+  }
+
+  /** The rendered, tracked content; empty when the message was dropped instead. */
+  private Optional<RenderedContent> prepare(SendRequest request) {
+    Optional<CompiledTemplate> template =
+        templates.get(request.templateId(), request.templateVersion());
+    if (template.isEmpty()) {
+      finish(
+          request,
+          DeliveryAttempt.local(
+              Verdict.FAILED,
+              "field 'templateId': template "
+                  + request.templateId()
+                  + " version "
+                  + request.templateVersion()
+                  + " does not exist"),
+          0);
+      return Optional.empty();
+    }
+    String unsubscribeUrl = tracking.unsubscribeUrl(request.messageId());
+    Map<String, Object> variables = new HashMap<>(request.variables());
+    variables.putIfAbsent("unsubscribeUrl", unsubscribeUrl);
+    Rendered rendered;
+    try {
+      rendered = template.get().render(variables);
+    } catch (MissingVariableException e) {
+      finish(request, DeliveryAttempt.local(Verdict.DROPPED, e.getMessage()), 0);
+      return Optional.empty();
+    }
+    String html = rendered.html();
+    List<String> links = List.of();
+    if (html != null) {
+      LinkTracker.TrackedHtml tracked = linkTracker.track(request.messageId(), html);
+      html = tracked.html();
+      links = tracked.links();
+      if (!links.isEmpty()) {
+        store.recordLinks(request.messageId(), links);
+      }
+    }
+    return Optional.of(
+        new RenderedContent(rendered.subject(), html, rendered.text(), links, unsubscribeUrl));
+  }
+
+  private CompletableFuture<Void> attempt(
+      OutboundMessage message, Messenger messenger, AtomicBoolean sentReported) {
+    return messenger
+        .push(message)
+        .thenCompose(
+            attempt -> {
+              SendRequest request = message.request();
+              if (attempt.handedOver() && sentReported.compareAndSet(false, true)) {
+                events.publish(sentEvent(request, attempt));
+              }
+              if (attempt.verdict().type() != EventType.DEFERRED) {
+                finish(request, attempt, message.attempt());
+                return CompletableFuture.completedFuture(null);
+              }
+              if (message.attempt() >= retry.maxAttempts()) {
+                finish(
+                    request,
+                    attempt.withVerdict(
+                        Verdict.SOFT,
+                        "deferred " + message.attempt() + " times; the last reply is kept"),
+                    message.attempt());
+                return CompletableFuture.completedFuture(null);
+              }
+              events.publish(outcomeEvent(request, attempt));
+              Executor later =
+                  CompletableFuture.delayedExecutor(
+                      retry.backoffAfter(message.attempt()).toMillis(), TimeUnit.MILLISECONDS);
+              return CompletableFuture.supplyAsync(() -> null, later)
+                  .thenCompose(x -> attempt(message.nextAttempt(), messenger, sentReported));
+            });
+  }
+
+  private void finish(SendRequest request, DeliveryAttempt outcome, int attempts) {
+    store.recordOutcome(request, outcome, attempts);
+    events.publish(outcomeEvent(request, outcome));
+  }
+
+  private static Event sentEvent(SendRequest request, DeliveryAttempt attempt) {
+    return Event.about(request, EventType.SENT)
+        .source(SOURCE)
+        .occurredAt(attempt.handedAt())
+        .sendingIp(attempt.sendingIp())
+        .provider(attempt.provider())
+        .build();
+  }
+
+  static Event outcomeEvent(SendRequest request, DeliveryAttempt attempt) {
+    Event.Builder event =
+        Event.about(request, attempt.verdict().type())
+            .source(SOURCE)
+            .sendingIp(attempt.sendingIp())
+            .provider(attempt.provider())
+            .bounceClass(attempt.verdict().bounceClass())
+            .reason(attempt.reason());
+    if (attempt.reply() != null) {
+      event.smtpReply(
+          attempt.reply().code(), attempt.reply().enhancedStatus(), attempt.reply().text());
+    }
+    return event.build();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.heron.senders.delivery;
+
+import dev.heron.events.SendRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where the manager keeps claims and outcomes, and reads what stops a message. */
+public interface DeliveryStore {
+  /**
+   * Takes the durable claim on the request's message before anything is sent.
+   *
+   * @return false when the message was already claimed: it must not be sent again
+   */
+  boolean claim(SendRequest request, String claimedBy);
+
+  /** Why the recipient must not get this message (suppressed, opted out), if they must not. */
+  Optional<String> refusal(SendRequest request);
+
+  /** Keeps the original URL of each rewritten link, so that a click redirects only to them. */
+  void recordLinks(UUID messageId, List<String> urls);
+
+  /** Completes the claim with the final outcome after {@code attempts} tries. */
+  void recordOutcome(SendRequest request, DeliveryAttempt outcome, int attempts);
+}

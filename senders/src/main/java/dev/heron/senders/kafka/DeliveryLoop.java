@@ -1,0 +1,165 @@
+package dev.heron.senders.kafka;
+
+import dev.heron.events.DeadLetter;
+import dev.heron.events.Decoded;
+import dev.heron.events.SendRequest;
+import dev.heron.events.Topics;
+import dev.heron.events.WireCodec;
+import dev.heron.senders.delivery.DeliveryManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@link Topics#SENDS} in the consumer group {@value #GROUP} and hands each polled batch to
+ * the {@link DeliveryManager}. Offsets are committed only after the batch's outcomes are recorded
+ * and its events are durable; a record that cannot be read goes to {@link Topics#DLQ} with the
+ * reason. Another instance in the same group takes a share of the partitions.
+ */
+public final class DeliveryLoop implements Runnable, AutoCloseable {
+  public static final String GROUP = "heron-senders";
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
+  private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(2);
+
+  private final String bootstrap;
+  private final String instance;
+  private final DeliveryManager manager;
+  private final KafkaEventSink sink;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean running = true;
+  private volatile KafkaConsumer<byte[], byte[]> consumer;
+  private volatile Instant lastPoll = Instant.now();
+
+  public DeliveryLoop(
+      String bootstrap, String instance, DeliveryManager manager, KafkaEventSink sink) {
+    this.bootstrap = bootstrap;
+    this.instance = instance;
+    this.manager = manager;
+    this.sink = sink;
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (running) {
+        try (KafkaConsumer<byte[], byte[]> c = newConsumer()) {
+          consumer = c;
+          c.subscribe(List.of(Topics.SENDS));
+          while (running) {
+            lastPoll = Instant.now();
+            processBatch(c, c.poll(POLL));
+          }
+        } catch (WakeupException e) {
+          // close() asked us to stop.
+        } catch (RuntimeException e) {
+          // The uncommitted batch is read again by a new consumer; claims prevent double sends.
+          LOG.error("delivery batch failed; rejoining the group to read it again", e);
+          pause();
+        }
+      }
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  private void processBatch(
+      KafkaConsumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> polled) {
+    if (polled.isEmpty()) {
+      return;
+    }
+    List<SendRequest> batch = new ArrayList<>(polled.count());
+    for (ConsumerRecord<byte[], byte[]> record : polled) {
+      Decoded<SendRequest> decoded = WireCodec.SENDS.decode(record.value());
+      if (decoded instanceof Decoded.Valid<SendRequest> valid) {
+        batch.add(valid.value());
+      } else {
+        sink.publish(deadLetter(record, ((Decoded.Invalid<SendRequest>) decoded).reason()));
+      }
+    }
+    manager.deliver(batch);
+    sink.flush();
+    c.commitSync();
+  }
+
+  private DeadLetter deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
+    LOG.warn(
+        "unreadable send request at {}-{}@{}: {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        reason);
+    return new DeadLetter(
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+        record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
+        reason,
+        "senders",
+        Instant.now());
+  }
+
+  private KafkaConsumer<byte[], byte[]> newConsumer() {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            GROUP,
+            ConsumerConfig.CLIENT_ID_CONFIG,
+            instance,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            500,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed"),
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(PAUSE_AFTER_FAILURE.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  /** True while the loop polls: it has polled within the consumer's allowed interval. */
+  public boolean healthy() {
+    return running
+        && stopped.getCount() > 0
+        && lastPoll.isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    KafkaConsumer<byte[], byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

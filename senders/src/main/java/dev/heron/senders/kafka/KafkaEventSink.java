@@ -1,0 +1,84 @@
+package dev.heron.senders.kafka;
+
+import dev.heron.events.DeadLetter;
+import dev.heron.events.Event;
+import dev.heron.events.Json;
+import dev.heron.events.Topics;
+import dev.heron.events.WireCodec;
+import dev.heron.senders.delivery.EventSink;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Events to {@link Topics#EVENTS} keyed by message id, and dead letters to {@link Topics#DLQ}, on
+ * one idempotent producer with {@code acks=all}. {@link #flush()} fails when any record since the
+ * last flush was not written, so that the consumer does not commit past it.
+ */
+public final class KafkaEventSink implements EventSink, AutoCloseable {
+  private final KafkaProducer<String, byte[]> producer;
+  private final Queue<Future<RecordMetadata>> unconfirmed = new ConcurrentLinkedQueue<>();
+
+  public KafkaEventSink(String bootstrap, String clientId) {
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                clientId,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4"),
+            new StringSerializer(),
+            new ByteArraySerializer());
+  }
+
+  @Override
+  public void publish(Event event) {
+    unconfirmed.add(
+        producer.send(
+            new ProducerRecord<>(
+                Topics.EVENTS, event.messageId().toString(), WireCodec.EVENTS.encode(event))));
+  }
+
+  public void publish(DeadLetter letter) {
+    unconfirmed.add(
+        producer.send(new ProducerRecord<>(Topics.DLQ, letter.key(), Json.write(letter))));
+  }
+
+  @Override
+  public void flush() {
+    producer.flush();
+    Future<RecordMetadata> sent;
+    while ((sent = unconfirmed.poll()) != null) {
+      try {
+        sent.get();
+      } catch (ExecutionException e) {
+        unconfirmed.clear();
+        throw new IllegalStateException("an event was not written to Kafka", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while writing events", e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}

@@ -1,0 +1,167 @@
+package dev.heron.senders.smtp;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SMTP connection from a source IP to an exchanger, reused for message after message. A lane
+ * owns a thread, so that its transactions run one at a time on its connection while other lanes
+ * send in parallel. The connection is opened on first use, after a failure that may have left it
+ * unusable, and after {@code maxMessagesPerConnection} messages.
+ */
+final class SmtpLane implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SmtpLane.class);
+  private static final Duration IDLE_CHECK = Duration.ofSeconds(5);
+
+  private final LaneKey key;
+  private final Session session;
+  private final int maxMessagesPerConnection;
+  private final ExecutorService thread;
+  private SMTPTransport transport;
+  private int sentOnConnection;
+  private boolean suspect;
+  private Instant lastUsed = Instant.MIN;
+
+  SmtpLane(LaneKey key, int port, Duration timeout, int maxMessagesPerConnection) {
+    this.key = key;
+    this.session = Session.getInstance(properties(key, port, timeout));
+    this.maxMessagesPerConnection = maxMessagesPerConnection;
+    this.thread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "smtp-" + key.sourceIp() + "-" + key.mxHost());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  private static Properties properties(LaneKey key, int port, Duration timeout) {
+    Properties p = new Properties();
+    p.setProperty("mail.smtp.host", key.mxAddress());
+    p.setProperty("mail.smtp.port", Integer.toString(port));
+    p.setProperty("mail.smtp.localaddress", key.sourceIp());
+    p.setProperty("mail.smtp.localhost", key.heloName());
+    p.setProperty("mail.smtp.connectiontimeout", Long.toString(timeout.toMillis()));
+    p.setProperty("mail.smtp.timeout", Long.toString(timeout.toMillis()));
+    p.setProperty("mail.smtp.writetimeout", Long.toString(timeout.toMillis()));
+    p.setProperty("mail.smtp.quitwait", "false");
+    // Opportunistic TLS between mail servers (RFC 7435): encrypt when offered, and since MX
+    // certificates are rarely valid for the name we connect to, do not insist on verifying them.
+    p.setProperty("mail.smtp.starttls.enable", "true");
+    p.setProperty("mail.smtp.starttls.required", "false");
+    p.setProperty("mail.smtp.ssl.trust", "*");
+    p.setProperty("mail.smtp.ssl.checkserveridentity", "false");
+    return p;
+  }
+
+  /** Runs the transaction on this lane's connection; never completes exceptionally. */
+  CompletableFuture<SmtpResult> send(EmailComposer.Composed composed) {
+    return CompletableFuture.supplyAsync(() -> transact(composed), thread);
+  }
+
+  private SmtpResult transact(EmailComposer.Composed composed) {
+    try {
+      ensureConnected();
+    } catch (MessagingException e) {
+      disconnect();
+      if (SmtpErrors.isBindFailure(e)) {
+        return SmtpResult.localError(
+            "cannot send from " + key.sourceIp() + ": " + SmtpErrors.describe(e));
+      }
+      return SmtpErrors.replyOf(e)
+          .map(reply -> SmtpResult.replied(reply, null))
+          .orElseGet(
+              () ->
+                  SmtpResult.unreachable(
+                      "cannot connect to "
+                          + key.mxHost()
+                          + " ("
+                          + key.mxAddress()
+                          + "): "
+                          + SmtpErrors.describe(e),
+                      null));
+    }
+    Instant handedAt = Instant.now();
+    try {
+      transport.sendMessage(composed.message(), new Address[] {composed.recipient()});
+      sentOnConnection++;
+      return SmtpResult.replied(
+          SmtpReply.of(transport.getLastReturnCode(), transport.getLastServerResponse()), handedAt);
+    } catch (SendFailedException e) {
+      // A refused sender or recipient leaves the connection usable once reset; check it first.
+      suspect = true;
+      return SmtpErrors.replyOf(e)
+          .map(reply -> SmtpResult.replied(reply, handedAt))
+          .orElseGet(() -> SmtpResult.unreachable(SmtpErrors.describe(e), handedAt));
+    } catch (MessagingException | RuntimeException e) {
+      disconnect();
+      MessagingException failure =
+          e instanceof MessagingException m ? m : new MessagingException(e.toString(), e);
+      return SmtpErrors.replyOf(failure)
+          .map(reply -> SmtpResult.replied(reply, handedAt))
+          .orElseGet(
+              () ->
+                  SmtpResult.unreachable(
+                      "connection to " + key.mxHost() + " failed: " + SmtpErrors.describe(e),
+                      handedAt));
+    }
+  }
+
+  private void ensureConnected() throws MessagingException {
+    // A connection that failed a command or sat idle may have been dropped by the server: a NOOP
+    // (isConnected) tells before a message is lost on it.
+    boolean idle = lastUsed.isBefore(Instant.now().minus(IDLE_CHECK));
+    if (transport != null
+        && (sentOnConnection >= maxMessagesPerConnection
+            || ((suspect || idle) && !transport.isConnected()))) {
+      disconnect();
+    }
+    suspect = false;
+    lastUsed = Instant.now();
+    if (transport == null) {
+      SMTPTransport fresh = (SMTPTransport) session.getTransport("smtp");
+      fresh.connect();
+      transport = fresh;
+      sentOnConnection = 0;
+    }
+  }
+
+  private void disconnect() {
+    if (transport != null) {
+      try {
+        transport.close();
+      } catch (MessagingException | RuntimeException e) {
+        LOG.debug("closing the connection to {} failed: {}", key.mxHost(), e.toString());
+      }
+      transport = null;
+    }
+  }
+
+  /** Lets queued transactions finish, then says QUIT. */
+  @Override
+  public void close() {
+    try {
+      thread.execute(this::disconnect);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return;
+    }
+    thread.shutdown();
+    try {
+      thread.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.heron.senders.smtp;
+
+import dev.heron.events.Channel;
+import dev.heron.senders.delivery.DeliveryAttempt;
+import dev.heron.senders.delivery.Messenger;
+import dev.heron.senders.delivery.OutboundMessage;
+import dev.heron.senders.delivery.Verdict;
+import dev.heron.senders.dns.DnsLookupException;
+import dev.heron.senders.dns.MailRoute;
+import dev.heron.senders.dns.MxHost;
+import dev.heron.senders.dns.MxResolver;
+import dev.heron.senders.routing.IpSelector;
+import dev.heron.senders.routing.SendingIp;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Email over SMTP: finds the recipient domain's exchanger and provider, picks the source IP, builds
+ * the MIME message and runs the transaction on a pooled connection from that IP, then reads the
+ * reply with the {@link ReplyClassifier}.
+ */
+public final class SmtpMessenger implements Messenger {
+  private final MxResolver mx;
+  private final IpSelector ips;
+  private final EmailComposer composer;
+  private final SmtpConnections connections;
+  private final ReplyClassifier classifier;
+  private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+
+  public SmtpMessenger(
+      MxResolver mx,
+      IpSelector ips,
+      EmailComposer composer,
+      SmtpConnections connections,
+      ReplyClassifier classifier) {
+    this.mx = mx;
+    this.ips = ips;
+    this.composer = composer;
+    this.connections = connections;
+    this.classifier = classifier;
+  }
+
+  @Override
+  public String name() {
+    return Channel.EMAIL.wireName();
+  }
+
+  @Override
+  public CompletableFuture<DeliveryAttempt> push(OutboundMessage message) {
+    CompletableFuture<DeliveryAttempt> attempt;
+    try {
+      attempt = send(message);
+    } catch (Exception e) {
+      attempt = CompletableFuture.completedFuture(failed(e));
+    }
+    CompletableFuture<DeliveryAttempt> tracked = attempt.exceptionally(SmtpMessenger::failed);
+    inFlight.add(tracked);
+    tracked.whenComplete((a, t) -> inFlight.remove(tracked));
+    return tracked;
+  }
+
+  private CompletableFuture<DeliveryAttempt> send(OutboundMessage message) throws Exception {
+    EmailComposer.Composed composed = composer.compose(message);
+    String address = composed.recipient().getAddress();
+    String domain = address.substring(address.lastIndexOf('@') + 1);
+    MailRoute route;
+    try {
+      route = mx.resolve(domain);
+    } catch (DnsLookupException e) {
+      Verdict verdict = e.permanent() ? Verdict.HARD : Verdict.DEFERRED;
+      return CompletableFuture.completedFuture(
+          new DeliveryAttempt(verdict, null, e.getMessage(), null, null, null));
+    }
+    SendingIp ip = ips.select(message.request(), route.provider());
+    MxHost host = route.primary();
+    String helo =
+        ip.heloName() != null ? ip.heloName() : EmailComposer.identityOf(message.request());
+    LaneKey lane =
+        new LaneKey(ip.ip(), host.name(), host.addresses().get(0).getHostAddress(), helo);
+    return connections
+        .send(lane, composed)
+        .thenApply(result -> attemptOf(result, ip.ip(), route.provider()));
+  }
+
+  private DeliveryAttempt attemptOf(SmtpResult result, String sendingIp, String provider) {
+    if (result.reply() != null) {
+      SmtpReply reply = result.reply();
+      return new DeliveryAttempt(
+          classifier.classify(reply),
+          new DeliveryAttempt.Reply(
+              reply.code() == 0 ? null : reply.code(), reply.enhancedStatus(), reply.text()),
+          null,
+          sendingIp,
+          provider,
+          result.handedAt());
+    }
+    // No reply: a fault here fails the message, a network problem on the way is worth a retry.
+    Verdict verdict = result.local() ? Verdict.FAILED : Verdict.DEFERRED;
+    return new DeliveryAttempt(
+        verdict, null, result.problem(), sendingIp, provider, result.handedAt());
+  }
+
+  private static DeliveryAttempt failed(Throwable e) {
+    Throwable cause =
+        e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+            ? e.getCause()
+            : e;
+    String reason =
+        cause instanceof IllegalArgumentException
+            ? cause.getMessage()
+            : "cannot send: " + SmtpErrors.describe(cause);
+    return DeliveryAttempt.local(Verdict.FAILED, reason);
+  }
+
+  @Override
+  public void flush() {
+    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+  }
+
+  @Override
+  public void close() {
+    flush();
+    connections.close();
+  }
+}

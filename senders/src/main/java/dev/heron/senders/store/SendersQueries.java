@@ -1,0 +1,26 @@
+package dev.heron.senders.store;
+
+import dev.heron.sql.NamedQueries;
+
+/** The senders' named SQL ({@code db/queries/senders.sql}), loaded and checked at start-up. */
+public final class SendersQueries {
+  static final String CLAIM = "claim-message";
+  static final String REFUSAL = "refusal";
+  static final String RECORD_LINK = "record-link";
+  static final String RECORD_OUTCOME = "record-outcome";
+  static final String TEMPLATE_VERSION = "template-version";
+  static final String ACTIVE_SENDING_IPS = "active-sending-ips";
+
+  private SendersQueries() {}
+
+  public static NamedQueries load() {
+    return NamedQueries.load(
+        "senders",
+        CLAIM,
+        REFUSAL,
+        RECORD_LINK,
+        RECORD_OUTCOME,
+        TEMPLATE_VERSION,
+        ACTIVE_SENDING_IPS);
+  }
+}

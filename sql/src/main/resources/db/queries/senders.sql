@@ -1,0 +1,44 @@
+-- Run-time SQL of the senders (dev.heron.senders.store).
+
+-- name: claim-message
+-- Takes the durable claim on a message before it is sent; no row inserted means it was claimed.
+INSERT INTO message_claims (message_id, tenant_id, claimed_by, sender_identity)
+VALUES (?, ?, ?, ?)
+ON CONFLICT (message_id) DO NOTHING;
+
+-- name: refusal
+-- Why a recipient must not get a message: a tenant-wide suppression, or (marketing) an opt-out.
+SELECT 'suppressed: ' || reason AS refusal
+  FROM suppression_list
+ WHERE tenant_id = ? AND channel = ? AND address = ?
+UNION ALL
+SELECT CASE WHEN opted_out THEN 'contact opted out' ELSE 'contact withdrew consent' END
+  FROM contacts
+ WHERE id = ? AND tenant_id = ? AND (opted_out OR consent = 'withdrawn') AND ? = 'marketing'
+LIMIT 1;
+
+-- name: record-link
+-- Keeps the original URL of one rewritten link of a message.
+INSERT INTO message_links (message_id, link_index, url)
+VALUES (?, ?, ?)
+ON CONFLICT (message_id, link_index) DO NOTHING;
+
+-- name: record-outcome
+-- Completes a claim with the final outcome of its message.
+UPDATE message_claims
+   SET outcome = ?, outcome_at = now(), attempts = ?, sending_ip = ?, provider = ?,
+       sender_identity = coalesce(?, sender_identity), smtp_response = ?, bounce_class = ?,
+       smtp_code = ?, enhanced_status = ?, reason = ?
+ WHERE message_id = ?;
+
+-- name: template-version
+-- One template version's content; a version of 0 or less means the template's current version.
+SELECT v.template_id, v.version, t.channel, v.subject, v.html_body, v.text_body
+  FROM template_versions v
+  JOIN templates t ON t.id = v.template_id
+ WHERE v.template_id = ?
+   AND v.version = CASE WHEN ? > 0 THEN ? ELSE t.current_version END;
+
+-- name: active-sending-ips
+-- The sending IPs in service, with the name each greets with.
+SELECT ip, helo_name FROM sending_ips WHERE active ORDER BY ip;
