@@ -1,0 +1,100 @@
+package dev.heron.simulator;
+
+import dev.heron.simulator.dns.DnsServer;
+import dev.heron.simulator.recipients.Engagement;
+import dev.heron.simulator.recipients.Recipients;
+import dev.heron.simulator.reports.ReportOutcome;
+import dev.heron.simulator.reports.ReportSender;
+import dev.heron.simulator.smtp.DeliveryOutcome;
+import dev.heron.simulator.smtp.SmtpReceiver;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A started simulator: its bound ports and what it has done so far. Closing it stops the servers
+ * and drops whatever recipients had still planned to do.
+ */
+public final class RunningSimulator implements AutoCloseable {
+  private final SimulatorConfig config;
+  private final SmtpReceiver smtp;
+  private final DnsServer dns;
+  private final Recipients recipients;
+  private final ReportSender reports;
+  private final Journal<DeliveryOutcome> deliveryJournal;
+  private final Journal<Engagement> engagementJournal;
+  private final Journal<ReportOutcome> reportJournal;
+
+  RunningSimulator(
+      SimulatorConfig config,
+      SmtpReceiver smtp,
+      DnsServer dns,
+      Recipients recipients,
+      ReportSender reports,
+      Journal<DeliveryOutcome> deliveryJournal,
+      Journal<Engagement> engagementJournal,
+      Journal<ReportOutcome> reportJournal) {
+    this.config = config;
+    this.smtp = smtp;
+    this.dns = dns;
+    this.recipients = recipients;
+    this.reports = reports;
+    this.deliveryJournal = deliveryJournal;
+    this.engagementJournal = engagementJournal;
+    this.reportJournal = reportJournal;
+  }
+
+  public SimulatorConfig config() {
+    return config;
+  }
+
+  public int smtpPort() {
+    return smtp.port();
+  }
+
+  public int dnsPort() {
+    return dns.port();
+  }
+
+  /** Where accepted messages are kept: {@code <this>/<recipient>/<message-id>.eml}. */
+  public Path mailDirectory() {
+    return config.mailDirectory();
+  }
+
+  /** Every recipient accepted or rejected so far (the most recent, up to the configured memory). */
+  public List<DeliveryOutcome> deliveries() {
+    return deliveryJournal.recent();
+  }
+
+  /** The outcomes for one recipient, oldest first. */
+  public List<DeliveryOutcome> deliveriesTo(String recipient) {
+    String address = recipient.toLowerCase(Locale.ROOT);
+    return deliveries().stream().filter(d -> d.recipient().equals(address)).toList();
+  }
+
+  /** Every pixel fetch, click and unsubscribe so far. */
+  public List<Engagement> engagements() {
+    return engagementJournal.recent();
+  }
+
+  /** Every DSN and ARF report sent (or given up on) so far. */
+  public List<ReportOutcome> reports() {
+    return reportJournal.recent();
+  }
+
+  /** The people behind the mailboxes; their habits can be read here, for tests. */
+  public Recipients recipients() {
+    return recipients;
+  }
+
+  @Override
+  public void close() {
+    smtp.close();
+    dns.close();
+    recipients.close();
+    reports.close();
+    deliveryJournal.close();
+    engagementJournal.close();
+    reportJournal.close();
+  }
+}

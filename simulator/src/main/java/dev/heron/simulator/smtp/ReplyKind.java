@@ -1,0 +1,13 @@
+package dev.heron.simulator.smtp;
+
+/** The kinds of SMTP replies a provider words in its own way. */
+public enum ReplyKind {
+  ACCEPTED,
+  NO_SUCH_USER,
+  BLOCKED,
+  DEFERRED,
+  GREYLISTED,
+  RELAY_DENIED,
+  /** Not an SMTP reply but the diagnostic code a later DSN carries. */
+  LATE_BOUNCE
+}
