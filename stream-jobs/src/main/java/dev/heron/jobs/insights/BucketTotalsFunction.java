@@ -5,6 +5,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -15,6 +16,8 @@ import org.apache.flink.util.Collector;
  */
 public final class BucketTotalsFunction
     extends KeyedProcessFunction<BucketKey, BucketDelta, InsightRow> {
+  private static final long END_OF_TIME = Long.MAX_VALUE;
+
   private final long coalesceMillis;
   private final Duration bucketTtl;
 
@@ -53,11 +56,17 @@ public final class BucketTotalsFunction
     // Timers on the same timestamp are one timer, so aligning them coalesces without a flag.
     long now = ctx.timerService().currentProcessingTime();
     ctx.timerService().registerProcessingTimeTimer(now - now % coalesceMillis + coalesceMillis);
+    // The end of a bounded input moves event time to its end but drops pending processing-time
+    // timers; this event-time twin flushes the row then, and is deleted with each regular flush.
+    ctx.timerService().registerEventTimeTimer(END_OF_TIME);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<InsightRow> out)
       throws Exception {
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      ctx.timerService().deleteEventTimeTimer(END_OF_TIME);
+    }
     long[] current = totals.value();
     if (current != null) {
       out.collect(new InsightRow(ctx.getCurrentKey(), current.clone()));
