@@ -2,9 +2,12 @@ package dev.heron.senders;
 
 import dev.heron.events.Settings;
 import dev.heron.senders.delivery.RetryPolicy;
+import dev.heron.senders.kafka.DeliveryLoop;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * What a senders instance needs to know, read from {@link Settings}.
@@ -13,6 +16,8 @@ import java.net.UnknownHostException;
  * @param dnsServer {@code host:port} for MX look-ups, blank for the system's resolvers
  * @param sendingIps comma-separated source addresses used when {@code sending_ips} has none here
  * @param instance this process's name in claims and Kafka client ids
+ * @param consumerGroup the Kafka consumer group on {@code heron.sends}
+ * @param tenantScope the tenants served, empty for all (see {@link DeliveryLoop})
  */
 public record SendersConfig(
     String kafkaBootstrap,
@@ -22,7 +27,9 @@ public record SendersConfig(
     String publicUrl,
     String trackingSecret,
     RetryPolicy retry,
-    String instance) {
+    String instance,
+    String consumerGroup,
+    Set<UUID> tenantScope) {
 
   public static SendersConfig fromSettings() {
     return new SendersConfig(
@@ -33,7 +40,9 @@ public record SendersConfig(
         Settings.get(Settings.PUBLIC_URL),
         Settings.get(Settings.TRACKING_SECRET),
         RetryPolicy.DEFAULT,
-        defaultInstance());
+        defaultInstance(),
+        DeliveryLoop.GROUP,
+        Set.of());
   }
 
   /** {@code senders@host:pid}: unique among running instances, readable in a claim. */

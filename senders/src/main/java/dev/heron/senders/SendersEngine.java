@@ -55,7 +55,14 @@ public final class SendersEngine implements AutoCloseable {
             sink,
             config.retry(),
             config.instance());
-    this.loop = new DeliveryLoop(config.kafkaBootstrap(), config.instance(), manager, sink);
+    this.loop =
+        new DeliveryLoop(
+            config.kafkaBootstrap(),
+            config.consumerGroup(),
+            config.tenantScope(),
+            config.instance(),
+            manager,
+            sink);
     this.thread = new Thread(loop, "delivery-loop");
   }
 

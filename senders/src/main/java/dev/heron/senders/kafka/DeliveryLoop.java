@@ -2,16 +2,20 @@ package dev.heron.senders.kafka;
 
 import dev.heron.events.DeadLetter;
 import dev.heron.events.Decoded;
+import dev.heron.events.Json;
 import dev.heron.events.SendRequest;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
 import dev.heron.senders.delivery.DeliveryManager;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,10 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@link Topics#SENDS} in the consumer group {@value #GROUP} and hands each polled batch to
- * the {@link DeliveryManager}. Offsets are committed only after the batch's outcomes are recorded
- * and its events are durable; a record that cannot be read goes to {@link Topics#DLQ} with the
- * reason. Another instance in the same group takes a share of the partitions.
+ * Reads {@link Topics#SENDS} in the consumer group {@value #GROUP} (by default) and hands each
+ * polled batch to the {@link DeliveryManager}. Offsets are committed only after the batch's
+ * outcomes are recorded and its events are durable; a record that cannot be read goes to {@link
+ * Topics#DLQ} with the reason. Another instance in the same group takes a share of the partitions.
  */
 public final class DeliveryLoop implements Runnable, AutoCloseable {
   public static final String GROUP = "heron-senders";
@@ -35,6 +39,8 @@ public final class DeliveryLoop implements Runnable, AutoCloseable {
   private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(2);
 
   private final String bootstrap;
+  private final String group;
+  private final Set<UUID> tenantScope;
   private final String instance;
   private final DeliveryManager manager;
   private final KafkaEventSink sink;
@@ -43,9 +49,21 @@ public final class DeliveryLoop implements Runnable, AutoCloseable {
   private volatile KafkaConsumer<byte[], byte[]> consumer;
   private volatile Instant lastPoll = Instant.now();
 
+  /**
+   * @param group the consumer group: {@value #GROUP} for the shared pool of instances
+   * @param tenantScope the tenants this instance serves, empty for all. A scoped instance reads in
+   *     a group of its own and leaves other tenants' requests to theirs.
+   */
   public DeliveryLoop(
-      String bootstrap, String instance, DeliveryManager manager, KafkaEventSink sink) {
+      String bootstrap,
+      String group,
+      Set<UUID> tenantScope,
+      String instance,
+      DeliveryManager manager,
+      KafkaEventSink sink) {
     this.bootstrap = bootstrap;
+    this.group = group;
+    this.tenantScope = Set.copyOf(tenantScope);
     this.instance = instance;
     this.manager = manager;
     this.sink = sink;
@@ -84,14 +102,29 @@ public final class DeliveryLoop implements Runnable, AutoCloseable {
     for (ConsumerRecord<byte[], byte[]> record : polled) {
       Decoded<SendRequest> decoded = WireCodec.SENDS.decode(record.value());
       if (decoded instanceof Decoded.Valid<SendRequest> valid) {
-        batch.add(valid.value());
-      } else {
+        if (inScope(valid.value().tenantId())) {
+          batch.add(valid.value());
+        }
+      } else if (tenantScope.isEmpty() || inScope(readableTenant(record.value()))) {
         sink.publish(deadLetter(record, ((Decoded.Invalid<SendRequest>) decoded).reason()));
       }
     }
     manager.deliver(batch);
     sink.flush();
     c.commitSync();
+  }
+
+  private boolean inScope(UUID tenant) {
+    return tenantScope.isEmpty() || tenantScope.contains(tenant);
+  }
+
+  /** The tenant an unreadable record names, when that much of it can be read. */
+  private static UUID readableTenant(byte[] value) {
+    try {
+      return UUID.fromString(Json.mapper().readTree(value).path("tenantId").asText());
+    } catch (IOException | IllegalArgumentException | NullPointerException e) {
+      return null;
+    }
   }
 
   private DeadLetter deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {

@@ -26,7 +26,7 @@ public final class ReplyClassifier {
                   + "|(mailbox|address|account|recipient|user)( name)? (does not|doesn't) exist"
                   + "|mailbox (is )?unavailable|mailbox not found|invalid (mailbox|recipient)"
                   + "|recipient not found|unrouteable address|account (has been )?disabled"
-                  + "|account is disabled|not our customer"),
+                  + "|account is disabled|not our customer|(does not|doesn.t) have an? [\\w.-]+ account"),
           rule(
               Verdict.SOFT,
               "mailbox (is )?full|over quota|quota exceeded|insufficient (system )?storage"

@@ -1,0 +1,113 @@
+package dev.heron.senders.world;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.subethamail.smtp.MessageContext;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.SMTPServer;
+
+/**
+ * A real SMTP server on a loopback port playing a mailbox provider: it accepts every recipient
+ * except those given a reply, keeps each accepted message with its envelope and the address it came
+ * from, and counts the connections that carried them.
+ */
+public final class TestSmtp implements AutoCloseable {
+  /** One accepted message as the server saw it. */
+  public record Received(String envelopeFrom, String recipient, String sourceIp, byte[] data) {
+    public MimeMessage mime() {
+      try {
+        return new MimeMessage(
+            Session.getInstance(new Properties()), new ByteArrayInputStream(data));
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private final SMTPServer server;
+  private final Map<String, RejectException> replies = new ConcurrentHashMap<>();
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final Set<String> connections = ConcurrentHashMap.newKeySet();
+
+  public TestSmtp(int port) {
+    server =
+        SMTPServer.port(port)
+            .bindAddress(InetAddress.getLoopbackAddress())
+            .hostName("mx.test")
+            .messageHandlerFactory(Handler::new)
+            .build();
+    server.start();
+  }
+
+  /** The server refuses {@code recipient} at RCPT TO with {@code code} and {@code text}. */
+  public TestSmtp reply(String recipient, int code, String text) {
+    replies.put(recipient.toLowerCase(Locale.ROOT), new RejectException(code, text));
+    return this;
+  }
+
+  public List<Received> received() {
+    return List.copyOf(received);
+  }
+
+  public List<Received> receivedFor(String recipient) {
+    return received.stream().filter(r -> r.recipient().equalsIgnoreCase(recipient)).toList();
+  }
+
+  /** How many distinct client connections carried a transaction. */
+  public int connections() {
+    return connections.size();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  private final class Handler implements MessageHandler {
+    private final String sourceIp;
+    private String from;
+    private String recipient;
+
+    Handler(MessageContext context) {
+      InetSocketAddress remote = (InetSocketAddress) context.getRemoteAddress();
+      this.sourceIp = remote.getAddress().getHostAddress();
+      connections.add(sourceIp + ":" + remote.getPort());
+    }
+
+    @Override
+    public void from(String from) {
+      this.from = from;
+    }
+
+    @Override
+    public void recipient(String recipient) throws RejectException {
+      RejectException reply = replies.get(recipient.toLowerCase(Locale.ROOT));
+      if (reply != null) {
+        throw reply;
+      }
+      this.recipient = recipient;
+    }
+
+    @Override
+    public String data(InputStream data) throws IOException {
+      received.add(new Received(from, recipient, sourceIp, data.readAllBytes()));
+      return null;
+    }
+
+    @Override
+    public void done() {}
+  }
+}
