@@ -1,0 +1,103 @@
+package dev.heron.senders.world;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Rows the senders read, inserted through plain SQL for one fresh tenant per test. */
+public final class Seed {
+  private final DataSource db;
+  public final UUID tenantId;
+
+  /** One planned message: the recipient row and its message id. */
+  public record Recipient(UUID recipientId, UUID messageId, UUID contactId, String address) {}
+
+  public Seed(DataSource db) throws SQLException {
+    this.db = db;
+    String slug = "senders-test-" + UUID.randomUUID();
+    this.tenantId =
+        insert("INSERT INTO tenants (name, slug) VALUES (?, ?) RETURNING id", slug, slug);
+  }
+
+  public UUID template(String subject, String html, String text) throws SQLException {
+    UUID id =
+        insert(
+            "INSERT INTO templates (tenant_id, name, channel) VALUES (?, ?, 'email') RETURNING id",
+            tenantId,
+            "t-" + UUID.randomUUID());
+    execute(
+        "INSERT INTO template_versions (template_id, version, status, subject, html_body, text_body)"
+            + " VALUES (?, 1, 'approved', ?, ?, ?)",
+        id,
+        subject,
+        html,
+        text);
+    return id;
+  }
+
+  public UUID campaign() throws SQLException {
+    return insert(
+        "INSERT INTO campaigns (tenant_id, name, status) VALUES (?, ?, 'running') RETURNING id",
+        tenantId,
+        "c-" + UUID.randomUUID());
+  }
+
+  public Recipient recipient(UUID campaignId, String address) throws SQLException {
+    UUID contactId =
+        insert(
+            "INSERT INTO contacts (tenant_id, email) VALUES (?, ?) RETURNING id",
+            tenantId,
+            address);
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO recipients (tenant_id, campaign_id, contact_id, channel, address)"
+                    + " VALUES (?, ?, ?, 'email', ?) RETURNING id, message_id")) {
+      s.setObject(1, tenantId);
+      s.setObject(2, campaignId);
+      s.setObject(3, contactId);
+      s.setString(4, address);
+      try (ResultSet row = s.executeQuery()) {
+        row.next();
+        return new Recipient(
+            row.getObject(1, UUID.class), row.getObject(2, UUID.class), contactId, address);
+      }
+    }
+  }
+
+  public void suppress(String address, String reason) throws SQLException {
+    execute(
+        "INSERT INTO suppression_list (tenant_id, channel, address, reason) VALUES (?, 'email', ?, ?)",
+        tenantId,
+        address,
+        reason);
+  }
+
+  private UUID insert(String sql, Object... args) throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = prepare(c, sql, args);
+        ResultSet row = s.executeQuery()) {
+      row.next();
+      return row.getObject(1, UUID.class);
+    }
+  }
+
+  private void execute(String sql, Object... args) throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = prepare(c, sql, args)) {
+      s.executeUpdate();
+    }
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... args)
+      throws SQLException {
+    PreparedStatement s = c.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      s.setObject(i + 1, args[i]);
+    }
+    return s;
+  }
+}

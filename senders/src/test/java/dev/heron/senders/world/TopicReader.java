@@ -1,0 +1,69 @@
+package dev.heron.senders.world;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads one topic from its end as it was when the reader was made, keeping the records a test cares
+ * about; other tests' records on the shared topic are skipped.
+ */
+public final class TopicReader<T> implements AutoCloseable {
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Function<byte[], T> decode;
+  private final Predicate<T> mine;
+  private final List<T> seen = new ArrayList<>();
+
+  public TopicReader(
+      String bootstrap, String topic, Function<byte[], T> decode, Predicate<T> mine) {
+    this.decode = decode;
+    this.mine = mine;
+    this.consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic).stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position); // fixes the start before the test publishes
+  }
+
+  /** Polls until {@code done} holds for what was read, or fails after {@code timeout}. */
+  public List<T> readUntil(Predicate<List<T>> done, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!done.test(seen)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out after " + timeout + "; read so far: " + seen);
+      }
+      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+        T value = decode.apply(record.value());
+        if (value != null && mine.test(value)) {
+          seen.add(value);
+        }
+      }
+    }
+    return List.copyOf(seen);
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+  }
+}
