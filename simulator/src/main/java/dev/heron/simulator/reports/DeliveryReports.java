@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Builds the reports a provider sends after accepting a message: an RFC 3464 delivery status
@@ -85,9 +86,7 @@ public final class DeliveryReports {
     parts.addBodyPart(
         raw(deliveryStatus.getBytes(StandardCharsets.US_ASCII), "message/delivery-status"));
     parts.addBodyPart(raw(headersOf(original.raw()), "text/rfc822-headers"));
-    report.setContent(parts);
-    report.saveChanges();
-    return report;
+    return finished(report, parts, provider);
   }
 
   /** An ARF abuse report for {@code original}, carrying the whole original message. */
@@ -130,10 +129,28 @@ public final class DeliveryReports {
             + provider.mxHost()
             + "; none\r\n";
     parts.addBodyPart(raw(feedback.getBytes(StandardCharsets.US_ASCII), "message/feedback-report"));
-    parts.addBodyPart(raw(original.raw(), "message/rfc822"));
+    MimeBodyPart attached = raw(original.raw(), "message/rfc822");
+    // RFC 2046 allows only an identity encoding on message/rfc822: say which one it is.
+    attached.setHeader("Content-Transfer-Encoding", isAscii(original.raw()) ? "7bit" : "8bit");
+    parts.addBodyPart(attached);
+    return finished(report, parts, provider);
+  }
+
+  private static MimeMessage finished(MimeMessage report, ReportMultipart parts, Provider provider)
+      throws MessagingException {
     report.setContent(parts);
     report.saveChanges();
+    report.setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + provider.mxHost() + ">");
     return report;
+  }
+
+  private static boolean isAscii(byte[] raw) {
+    for (byte b : raw) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private MimeMessage envelope(AcceptedMessage original, Provider provider, Instant now)
