@@ -1,8 +1,11 @@
 package dev.heron.simulator;
 
 import dev.heron.events.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -49,19 +52,39 @@ public record SimulatorConfig(
     port("bouncePort", bouncePort);
   }
 
-  /** What {@code bin/heron} runs: ports and home from {@link Settings}, the built-in world. */
+  /**
+   * What {@code bin/heron} runs: ports and home from {@link Settings}; the world from {@code
+   * $HERON_HOME/sim/world.json} when that file exists (a benchmark or a demo can reshape the world
+   * without a rebuild), the built-in one otherwise.
+   */
   public static SimulatorConfig fromSettings() {
+    Path home = Path.of(Settings.get(Settings.HOME));
     return new SimulatorConfig(
         loopback(),
         Settings.getInt(Settings.SIM_SMTP_PORT),
         Settings.getInt(Settings.SIM_DNS_PORT),
-        Path.of(Settings.get(Settings.HOME)),
+        home,
         "127.0.0.1",
         Settings.getInt(Settings.BOUNCE_PORT),
         DEFAULT_SEED,
-        World.builtIn(),
+        worldIn(home),
         Clock.systemUTC(),
         10_000);
+  }
+
+  /** The world file under {@code home}, or the built-in world when there is none. */
+  static World worldIn(Path home) {
+    Path file = home.resolve("sim").resolve("world.json");
+    if (!Files.isRegularFile(file)) {
+      return World.builtIn();
+    }
+    try {
+      return World.parse(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
   }
 
   /** For tests: free ports, state under {@code home}, the built-in world, {@code seed}. */

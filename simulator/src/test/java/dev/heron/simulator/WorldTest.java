@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.heron.simulator.smtp.MailboxBehaviour;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WorldTest {
   @Test
@@ -58,6 +62,23 @@ class WorldTest {
             .replace("\"unsubscribeProbability\": 0.01", "\"unsubscribeProbability\": 1.5");
     assertThatThrownBy(() -> World.parse(json.getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("habits.unsubscribeProbability must be within [0, 1], was 1.5");
+  }
+
+  @Test
+  void aWorldFileInTheHomeReplacesTheBuiltInOne(@TempDir Path home) throws Exception {
+    assertThat(SimulatorConfig.worldIn(home)).isEqualTo(World.builtIn());
+    Files.createDirectories(home.resolve("sim"));
+    String slower =
+        new String(readBuiltIn(), StandardCharsets.UTF_8)
+            .replace("\"slowReply\": \"PT4S\"", "\"slowReply\": \"PT9S\"");
+    Files.writeString(home.resolve("sim/world.json"), slower);
+    assertThat(SimulatorConfig.worldIn(home).timings().slowReply())
+        .isEqualTo(Duration.ofSeconds(9));
+
+    Files.writeString(home.resolve("sim/world.json"), "{\"providers\": []}");
+    assertThatThrownBy(() -> SimulatorConfig.worldIn(home))
+        .hasMessageContaining("world.json")
+        .hasMessageContaining("mailboxes");
   }
 
   private static byte[] readBuiltIn() {

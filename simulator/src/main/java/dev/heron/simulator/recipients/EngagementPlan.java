@@ -55,7 +55,7 @@ public record EngagementPlan(
         opens ? Optional.of(openAfter) : Optional.empty(),
         opens && clicks ? Optional.of(clickAfter) : Optional.empty(),
         linkChoice,
-        opens && unsubscribes ? Optional.of(clickAfter.plus(clickAfter)) : Optional.empty());
+        opens && unsubscribes ? Optional.of(clickAfter) : Optional.empty());
   }
 
   /** Monday 00:00 UTC is hour 0. */

@@ -43,17 +43,17 @@ class VerdictsTest {
 
   @Test
   void aSharedReputationHitsAStableShareOfRecipients() {
-    // 127.0.0.6 is rate limited at gmail for 30 % of its recipients, the same ones every time.
+    // 127.0.0.7 is rate limited at gmail for 30 % of its recipients, the same ones every time.
     long limited =
         IntStream.range(0, 1000)
             .filter(
                 i ->
-                    verdicts.atRecipient("127.0.0.6", "b@x", "r" + i + "@gmail.test").reply()
+                    verdicts.atRecipient("127.0.0.7", "b@x", "r" + i + "@gmail.test").reply()
                         != null)
             .count();
     assertThat(limited).isBetween(240L, 360L);
-    Verdict once = verdicts.atRecipient("127.0.0.6", "b@x", "r1@gmail.test");
-    assertThat(verdicts.atRecipient("127.0.0.6", "other@x", "r1@gmail.test")).isEqualTo(once);
+    Verdict once = verdicts.atRecipient("127.0.0.7", "b@x", "r1@gmail.test");
+    assertThat(verdicts.atRecipient("127.0.0.7", "other@x", "r1@gmail.test")).isEqualTo(once);
     assertThat(verdicts.atRecipient("127.0.0.2", "b@x", "r1@gmail.test").accepted()).isTrue();
   }
 
