@@ -1,0 +1,67 @@
+package dev.heron.senders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heron.events.Settings;
+import dev.heron.senders.world.TestInfra;
+import io.micronaut.context.ApplicationContext;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The service as {@code bin/heron} starts it: Micronaut, the engine, and {@code /health}. */
+class ApplicationTest {
+  private final Map<String, String> saved = new HashMap<>();
+  private ApplicationContext app;
+
+  private void set(String key, String value) {
+    saved.put(key, System.getProperty(key));
+    System.setProperty(key, value);
+  }
+
+  @AfterEach
+  void stop() {
+    if (app != null) {
+      app.close();
+    }
+    saved.forEach(
+        (key, value) -> {
+          if (value == null) {
+            System.clearProperty(key);
+          } else {
+            System.setProperty(key, value);
+          }
+        });
+  }
+
+  @Test
+  void healthIsUpWhileTheDatabaseAnswersAndTheLoopPolls() throws Exception {
+    TestInfra.database();
+    int port;
+    int noKafka;
+    try (ServerSocket a = new ServerSocket(0);
+        ServerSocket b = new ServerSocket(0)) {
+      port = a.getLocalPort();
+      noKafka = b.getLocalPort();
+    }
+    set(Settings.SENDERS_PORT, Integer.toString(port));
+    // No broker there: this instance must not join the shared group and take other tests' sends.
+    set(Settings.KAFKA_BOOTSTRAP, "127.0.0.1:" + noKafka);
+
+    app = Application.start();
+
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"UP\"");
+  }
+}
