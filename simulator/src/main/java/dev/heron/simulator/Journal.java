@@ -27,6 +27,7 @@ public final class Journal<T> implements Consumer<T>, AutoCloseable {
   private final BufferedWriter writer;
   private final int capacity;
   private final Deque<T> recent = new ArrayDeque<>();
+  private boolean closed;
 
   public Journal(Path file, int capacity) throws IOException {
     this.file = file;
@@ -47,6 +48,9 @@ public final class Journal<T> implements Consumer<T>, AutoCloseable {
     if (recent.size() > capacity) {
       recent.removeFirst();
     }
+    if (closed) {
+      return; // a request that was still in flight when the simulator stopped
+    }
     try {
       writer.write(Json.writeString(entry));
       writer.newLine();
@@ -63,6 +67,7 @@ public final class Journal<T> implements Consumer<T>, AutoCloseable {
 
   @Override
   public synchronized void close() {
+    closed = true;
     try {
       writer.close();
     } catch (IOException e) {

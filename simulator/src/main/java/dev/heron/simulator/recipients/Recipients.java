@@ -91,18 +91,25 @@ public final class Recipients implements AutoCloseable {
   }
 
   /** Called once per accepted recipient; schedules what that person will do. */
-  public void delivered(AcceptedMessage message) {
-    if (message.behaviour() == MailboxBehaviour.LATE_BOUNCE) {
+  public void delivered(AcceptedMessage delivered) {
+    if (delivered.behaviour() == MailboxBehaviour.LATE_BOUNCE) {
       return; // the mailbox turns out not to exist: nobody reads it
     }
     if (pending.get() >= MAX_PENDING) {
-      LOG.warn("recipients: too busy, {} ignores {}", message.recipient(), message.messageId());
+      LOG.warn("recipients: too busy, {} ignores {}", delivered.recipient(), delivered.messageId());
       return;
     }
-    TrackedLinks links = TrackedLinks.in(message.raw());
-    String key = message.messageId() != null ? message.messageId() : message.file().toString();
-    EngagementPlan plan = planFor(message.recipient(), message.provider(), key, message.at());
-    boolean complains = message.behaviour() == MailboxBehaviour.COMPLAIN;
+    String key =
+        delivered.messageId() != null ? delivered.messageId() : delivered.file().toString();
+    EngagementPlan plan = planFor(delivered.recipient(), delivered.provider(), key, delivered.at());
+    if (!plan.prefetch() && plan.openAfter().isEmpty()) {
+      LOG.info("recipient {}: leaves {} unread", delivered.recipient(), delivered.messageId());
+      return; // decided before parsing: a message nobody reads costs no MIME parsing
+    }
+    TrackedLinks links = TrackedLinks.in(delivered.raw());
+    boolean complains = delivered.behaviour() == MailboxBehaviour.COMPLAIN;
+    // What is still to happen holds this, not the delivered message and its bytes.
+    Reading message = new Reading(delivered.recipient(), delivered.messageId());
     if (plan.prefetch() && links.pixel().isPresent()) {
       fetch(
           message,
@@ -150,6 +157,9 @@ public final class Recipients implements AutoCloseable {
     }
   }
 
+  /** Who reads which message. */
+  private record Reading(String recipient, String messageId) {}
+
   private static Optional<String> choose(List<String> links, int choice) {
     return links.isEmpty() ? Optional.empty() : Optional.of(links.get(choice % links.size()));
   }
@@ -169,11 +179,7 @@ public final class Recipients implements AutoCloseable {
 
   /** After {@code delay}, one request to a tracking URL; completes when it is answered. */
   private CompletableFuture<Void> fetch(
-      AcceptedMessage message,
-      Engagement.Action action,
-      String url,
-      String userAgent,
-      Duration delay) {
+      Reading message, Engagement.Action action, String url, String userAgent, Duration delay) {
     return later(delay)
         .thenCompose(ignored -> send(action, url, userAgent))
         .handle(
