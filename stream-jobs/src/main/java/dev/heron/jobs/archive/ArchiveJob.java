@@ -33,8 +33,10 @@ public final class ArchiveJob {
 
   /** The batched, idempotent sink into the {@code events} hypertable. */
   public static Sink<Event> tableSink() {
-    return JdbcSinks.upserting(
-        JobQueries.load().get(JobQueries.ARCHIVE_EVENT), new EventRowBinder());
+    return JdbcSinks.batched(
+        JobQueries.load().get(JobQueries.ARCHIVE_EVENT),
+        new EventRowBinder(),
+        JdbcSinks.Batching.appends());
   }
 
   public static void main(String[] args) throws Exception {

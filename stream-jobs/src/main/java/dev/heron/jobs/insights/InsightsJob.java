@@ -50,8 +50,10 @@ public final class InsightsJob {
 
   /** The upserting sink into {@code insight_buckets_hourly}. */
   public static Sink<InsightRow> tableSink() {
-    return JdbcSinks.upserting(
-        JobQueries.load().get(JobQueries.UPSERT_INSIGHT_BUCKET), new InsightRowBinder());
+    return JdbcSinks.batched(
+        JobQueries.load().get(JobQueries.UPSERT_INSIGHT_BUCKET),
+        new InsightRowBinder(),
+        JdbcSinks.Batching.upserts());
   }
 
   public static void main(String[] args) throws Exception {

@@ -28,11 +28,16 @@ public final class KafkaEvents {
    */
   @SuppressWarnings("deprecation") // the connector still takes the client's OffsetResetStrategy
   public static KafkaSource<Incoming> source(String groupId) {
+    return source(groupId, OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+  }
+
+  /** A source that starts where {@code start} says when there is no checkpoint to restore. */
+  public static KafkaSource<Incoming> source(String groupId, OffsetsInitializer start) {
     return KafkaSource.<Incoming>builder()
         .setBootstrapServers(Settings.get(Settings.KAFKA_BOOTSTRAP))
         .setTopics(Topics.EVENTS)
         .setGroupId(groupId)
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setStartingOffsets(start)
         .setDeserializer(new EventDeserializer())
         .setProperty("partition.discovery.interval.ms", "10000")
         .setProperty("commit.offsets.on.checkpoint", "true")

@@ -13,21 +13,24 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
  * writer flushes its batch before each checkpoint completes.
  */
 public final class JdbcSinks {
-  /** Rows per batch and the longest a row waits in a batch. */
-  public record Batching(int rows, long maxWaitMillis) {
-    public static Batching standard() {
-      return new Batching(500, 200);
+  /**
+   * Rows per batch and the longest a row waits in a batch. {@code multiRowInserts} lets the driver
+   * send a batch as multi-row INSERTs, much faster for an append-only table; an upsert must not use
+   * it, since one statement cannot update the same row twice.
+   */
+  public record Batching(int rows, long maxWaitMillis, boolean multiRowInserts) {
+    public static Batching upserts() {
+      return new Batching(500, 200, false);
+    }
+
+    public static Batching appends() {
+      return new Batching(500, 200, true);
     }
   }
 
   private JdbcSinks() {}
 
-  public static <T> Sink<T> upserting(String sql, JdbcStatementBuilder<T> binder) {
-    return upserting(sql, binder, Batching.standard());
-  }
-
-  public static <T> Sink<T> upserting(
-      String sql, JdbcStatementBuilder<T> binder, Batching batching) {
+  public static <T> Sink<T> batched(String sql, JdbcStatementBuilder<T> binder, Batching batching) {
     return JdbcSink.<T>builder()
         .withQueryStatement(sql, binder)
         .withExecutionOptions(
@@ -36,11 +39,12 @@ public final class JdbcSinks {
                 .withBatchIntervalMs(batching.maxWaitMillis())
                 .withMaxRetries(3)
                 .build())
-        .buildAtLeastOnce(connection());
+        .buildAtLeastOnce(connection(batching.multiRowInserts()));
   }
 
-  public static JdbcConnectionOptions connection() {
+  public static JdbcConnectionOptions connection(boolean multiRowInserts) {
     return new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
+        .withProperty("reWriteBatchedInserts", Boolean.toString(multiRowInserts))
         .withUrl(Settings.get(Settings.DB_URL))
         .withDriverName("org.postgresql.Driver")
         .withUsername(Settings.get(Settings.DB_USER))
