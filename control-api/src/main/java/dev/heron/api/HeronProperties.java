@@ -28,7 +28,6 @@ public final class HeronProperties {
     p.put("datasources.default.maximum-pool-size", 10);
     p.put("endpoints.health.enabled", true);
     p.put("endpoints.health.sensitive", false);
-    p.put("endpoints.health.details-visible", "ANONYMOUS");
     return p;
   }
 

@@ -62,6 +62,114 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
             CreatedTenant.class);
   }
 
+  @Serdeable
+  public record RowError(long line, String field, String reason) {}
+
+  @Serdeable
+  public record ImportView(
+      UUID id,
+      String status,
+      long rowsRead,
+      long rowsInserted,
+      long rowsUpdated,
+      long rowsFailed,
+      UUID listId,
+      String failure,
+      java.util.List<RowError> errors) {}
+
+  @Serdeable
+  public record Audience(java.util.List<UUID> lists) {}
+
+  @Serdeable
+  public record CampaignView(
+      UUID id,
+      String name,
+      String status,
+      String channel,
+      String messageClass,
+      UUID templateId,
+      Integer templateVersion,
+      UUID senderIdentityId,
+      Audience audience,
+      Map<String, Long> recipients) {}
+
+  @Serdeable
+  public record StepResult(String step, String effect, long contacts) {}
+
+  @Serdeable
+  public record PlanView(
+      java.util.List<StepResult> steps, long audience, long planned, long queued) {}
+
+  @Serdeable
+  public record Planned(CampaignView campaign, PlanView plan) {}
+
+  /** A tenant's ready-made sending set-up: an identity, a list and an approved email template. */
+  public record Setup(String key, UUID identityId, UUID listId, UUID templateId) {}
+
+  protected Setup setup(CreatedTenant tenant) {
+    String key = tenant.apiKey();
+    Map<?, ?> identity =
+        call(
+            HttpRequest.POST(
+                "/api/sender-identities",
+                Map.of(
+                    "domain", "news.heron.test",
+                    "fromAddress", "hello@news.heron.test",
+                    "fromName", "Heron \"Test\"")),
+            key,
+            Map.class);
+    Map<?, ?> list =
+        call(HttpRequest.POST("/api/lists", Map.of("name", "Newsletter")), key, Map.class);
+    Map<?, ?> template =
+        call(
+            HttpRequest.POST(
+                "/api/templates",
+                Map.of(
+                    "name", "Welcome",
+                    "channel", "email",
+                    "subject", "Hello {{firstName}}",
+                    "html", "<p>Hi {{firstName}} <a href=\"https://shop.heron.test/a\">a</a></p>",
+                    "text", "Hi {{firstName}}")),
+            key,
+            Map.class);
+    return new Setup(
+        key,
+        UUID.fromString((String) identity.get("id")),
+        UUID.fromString((String) list.get("id")),
+        UUID.fromString((String) template.get("id")));
+  }
+
+  protected ImportView importCsv(String key, String listParam, String csv) {
+    String path = "/api/contacts/import" + (listParam == null ? "" : "?list=" + listParam);
+    return call(HttpRequest.POST(path, csv).contentType("text/csv"), key, ImportView.class);
+  }
+
+  protected CampaignView newCampaign(Setup setup, String messageClass) {
+    return call(
+        HttpRequest.POST(
+            "/api/campaigns",
+            Map.of(
+                "name",
+                "Campaign " + UUID.randomUUID(),
+                "channel",
+                "email",
+                "messageClass",
+                messageClass,
+                "templateId",
+                setup.templateId(),
+                "senderIdentityId",
+                setup.identityId(),
+                "audience",
+                Map.of("lists", java.util.List.of(setup.listId())))),
+        setup.key(),
+        CampaignView.class);
+  }
+
+  protected Planned launch(String key, UUID campaignId) {
+    return call(
+        HttpRequest.POST("/api/campaigns/" + campaignId + "/launch", Map.of()), key, Planned.class);
+  }
+
   protected <T> T call(MutableHttpRequest<?> request, String key, Class<T> type) {
     return http().retrieve(request.bearerAuth(key), type);
   }

@@ -1,0 +1,29 @@
+package dev.heron.api.contact;
+
+import dev.heron.api.tenant.CurrentTenant;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import jakarta.validation.Valid;
+import java.util.UUID;
+
+@Controller("/api/contacts")
+class ContactController {
+  private final ContactService service;
+
+  ContactController(ContactService service) {
+    this.service = service;
+  }
+
+  @Post
+  HttpResponse<Contact> create(CurrentTenant tenant, @Valid @Body ContactRequests.Create request) {
+    return HttpResponse.created(service.create(tenant.id(), request));
+  }
+
+  @Get("/{id}")
+  Contact get(CurrentTenant tenant, UUID id) {
+    return service.get(tenant.id(), id);
+  }
+}

@@ -1,0 +1,201 @@
+package dev.heron.api.contact;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.heron.api.db.Db;
+import dev.heron.api.db.Queries;
+import dev.heron.api.db.Rows;
+import dev.heron.api.error.ApiException;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams a contact CSV into the database: rows are read one at a time and upserted in batches,
+ * each batch committed with the import's progress, so a file of any size runs in constant memory
+ * and its progress can be watched while it runs.
+ */
+@Singleton
+public class ContactImporter {
+  static final int BATCH_SIZE = 1000;
+  private static final int ERRORS_SHOWN = 100;
+  private static final Logger LOG = LoggerFactory.getLogger(ContactImporter.class);
+
+  private final Db db;
+
+  ContactImporter(Db db) {
+    this.db = db;
+  }
+
+  /** Imports the CSV and returns the finished import; a malformed file fails it with a 400. */
+  ContactImport importCsv(UUID tenantId, UUID listId, InputStream body) {
+    CsvReader<CsvRecord> reader =
+        CsvReader.builder()
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .detectBomHeader(true)
+            .ofCsvRecord(body, StandardCharsets.UTF_8);
+    try (reader) {
+      Iterator<CsvRecord> records = reader.iterator();
+      if (!records.hasNext()) {
+        throw ApiException.badRequest(
+            "body", "body: the CSV is empty; it needs a header row with an email column");
+      }
+      ImportHeader header = ImportHeader.of(records.next().getFields());
+      UUID importId =
+          db.transaction(
+              tx ->
+                  tx.one(Queries.IMPORT_INSERT, row -> Rows.uuid(row, "id"), tenantId, listId)
+                      .orElseThrow());
+      try {
+        readAll(tenantId, listId, importId, header, records);
+      } catch (CsvParseException e) {
+        String reason = "import " + importId + " stopped: " + describe(e);
+        finish(importId, "failed", reason);
+        throw ApiException.badRequest("body", reason);
+      } catch (RuntimeException e) {
+        finish(importId, "failed", e.getMessage());
+        throw e;
+      }
+      finish(importId, "completed", null);
+      return find(tenantId, importId);
+    } catch (CsvParseException e) {
+      throw ApiException.badRequest("body", "body: " + describe(e));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void readAll(
+      UUID tenantId, UUID listId, UUID importId, ImportHeader header, Iterator<CsvRecord> records) {
+    Batch batch = new Batch();
+    while (records.hasNext()) {
+      CsvRecord record = records.next();
+      ImportRow.Parsed parsed =
+          ImportRow.parse(header, record.getStartingLineNumber(), record.getFields());
+      batch.add(parsed);
+      if (batch.size() >= BATCH_SIZE) {
+        write(tenantId, listId, importId, batch);
+        batch = new Batch();
+      }
+    }
+    write(tenantId, listId, importId, batch);
+  }
+
+  /** Rows of one transaction; a repeated email keeps its last row, counted as an update. */
+  private static final class Batch {
+    final Map<String, ImportRow> rows = new LinkedHashMap<>();
+    final List<ImportRow.Problem> problems = new ArrayList<>();
+    long read;
+    long failed;
+    long repeats;
+
+    void add(ImportRow.Parsed parsed) {
+      read++;
+      parsed
+          .row()
+          .ifPresentOrElse(
+              row -> {
+                if (rows.put(row.email(), row) != null) {
+                  repeats++;
+                }
+              },
+              () -> {
+                failed++;
+                problems.addAll(parsed.problems());
+              });
+    }
+
+    long size() {
+      return read;
+    }
+  }
+
+  private void write(UUID tenantId, UUID listId, UUID importId, Batch batch) {
+    if (batch.read == 0) {
+      return;
+    }
+    List<ImportRow> rows = List.copyOf(batch.rows.values());
+    db.transaction(
+        tx -> {
+          long inserted = 0;
+          long updated = 0;
+          if (!rows.isEmpty()) {
+            long[] counts =
+                tx.one(
+                        Queries.CONTACT_IMPORT_BATCH,
+                        r -> new long[] {r.getLong("inserted"), r.getLong("updated")},
+                        column(rows, ImportRow::email),
+                        column(rows, ImportRow::firstName),
+                        column(rows, ImportRow::lastName),
+                        column(rows, ImportRow::phone),
+                        column(rows, ImportRow::company),
+                        column(rows, ImportRow::timeZone),
+                        column(rows, ImportRow::tags),
+                        column(rows, r -> Rows.jsonb(r.attributes())),
+                        tenantId,
+                        listId,
+                        listId)
+                    .orElseThrow();
+            inserted = counts[0];
+            updated = counts[1] + batch.repeats;
+          }
+          for (ImportRow.Problem problem : batch.problems) {
+            tx.update(
+                Queries.IMPORT_ERROR_INSERT,
+                importId,
+                problem.line(),
+                problem.field(),
+                problem.reason());
+          }
+          tx.update(Queries.IMPORT_PROGRESS, batch.read, inserted, updated, batch.failed, importId);
+          return null;
+        });
+  }
+
+  private static String[] column(
+      List<ImportRow> rows, java.util.function.Function<ImportRow, String> cell) {
+    String[] values = new String[rows.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = cell.apply(rows.get(i));
+    }
+    return values;
+  }
+
+  private void finish(UUID importId, String status, String failure) {
+    try {
+      db.transaction(tx -> tx.update(Queries.IMPORT_FINISH, status, failure, importId));
+    } catch (RuntimeException e) {
+      LOG.warn("could not mark import {} {}: {}", importId, status, e.getMessage());
+    }
+  }
+
+  ContactImport find(UUID tenantId, UUID importId) {
+    return db.transaction(
+            tx -> {
+              List<ContactImport.RowError> errors =
+                  tx.list(
+                      Queries.IMPORT_ERRORS, ContactImport.RowError::of, importId, ERRORS_SHOWN);
+              return tx.one(
+                  Queries.IMPORT_BY_ID, row -> ContactImport.of(row, errors), tenantId, importId);
+            })
+        .orElseThrow(() -> ApiException.notFound("import", importId));
+  }
+
+  private static String describe(CsvParseException e) {
+    Throwable cause = e.getCause();
+    return e.getMessage()
+        + (cause != null && cause.getMessage() != null ? ": " + cause.getMessage() : "");
+  }
+}

@@ -1,0 +1,55 @@
+package dev.heron.api.db;
+
+import dev.heron.sql.NamedQueries;
+import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Runs the service's hand-written SQL (the named blocks of {@code db/queries/control-api.sql}) in
+ * explicit transactions on the connection pool. Each unit of work commits on its own, which is what
+ * the importer (a commit per batch, so progress is visible) and the dispatcher (commit only after
+ * Kafka acknowledged) need.
+ */
+@Singleton
+public class Db {
+  private final DataSource pool;
+  private final NamedQueries queries;
+
+  public Db(DataSource dataSource, DataSourceResolver resolver) {
+    this.pool = resolver.resolve(dataSource);
+    this.queries = NamedQueries.load("control-api", Queries.ALL);
+  }
+
+  /** Work done in one transaction: committed when it returns, rolled back when it throws. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Tx tx) throws SQLException;
+  }
+
+  public <T> T transaction(Work<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(new Tx(connection, queries));
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        rollbackQuietly(connection, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new DataException(e);
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection, Throwable cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException rollbackFailure) {
+      cause.addSuppressed(rollbackFailure);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.heron.api.db;
+
+/**
+ * The names of the blocks in {@code db/queries/control-api.sql}. All are checked when the service
+ * starts ({@link Db}), so a missing one stops it there and not at the first request.
+ */
+public final class Queries {
+  public static final String CONTACT_INSERT = "contact-insert";
+  public static final String CONTACT_BY_ID = "contact-by-id";
+  public static final String CONTACT_IDS_OF_TENANT = "contact-ids-of-tenant";
+  public static final String CONTACT_IMPORT_BATCH = "contact-import-batch";
+  public static final String IMPORT_INSERT = "import-insert";
+  public static final String IMPORT_PROGRESS = "import-progress";
+  public static final String IMPORT_FINISH = "import-finish";
+  public static final String IMPORT_ERROR_INSERT = "import-error-insert";
+  public static final String IMPORT_BY_ID = "import-by-id";
+  public static final String IMPORT_ERRORS = "import-errors";
+  public static final String LIST_INSERT = "list-insert";
+  public static final String LIST_BY_ID = "list-by-id";
+  public static final String LIST_BY_NAME = "list-by-name";
+  public static final String LIST_IDS_OF_TENANT = "list-ids-of-tenant";
+  public static final String LIST_ADD_MEMBERS = "list-add-members";
+  public static final String TEMPLATE_INSERT = "template-insert";
+  public static final String TEMPLATE_VERSION_INSERT = "template-version-insert";
+  public static final String TEMPLATE_BY_ID = "template-by-id";
+  public static final String CAMPAIGN_INSERT = "campaign-insert";
+  public static final String CAMPAIGN_VARIANT_INSERT = "campaign-variant-insert";
+  public static final String CAMPAIGN_BY_ID = "campaign-by-id";
+  public static final String CAMPAIGN_LOCK = "campaign-lock";
+  public static final String CAMPAIGN_SET_STATUS = "campaign-set-status";
+  public static final String CAMPAIGN_RECIPIENT_COUNTS = "campaign-recipient-counts";
+  public static final String CAMPAIGN_CANCEL_QUEUE = "campaign-cancel-queue";
+  public static final String CAMPAIGNS_START_SCHEDULED = "campaigns-start-scheduled";
+  public static final String PLAN_AUDIENCE_FROM_LISTS = "plan-audience-from-lists";
+  public static final String PLAN_AUDIENCE_SIZE = "plan-audience-size";
+  public static final String PLAN_DROP_UNREACHABLE = "plan-drop-unreachable";
+  public static final String PLAN_DROP_SUPPRESSED = "plan-drop-suppressed";
+  public static final String PLAN_DROP_WITHOUT_CONSENT = "plan-drop-without-consent";
+  public static final String PLAN_WRITE_RECIPIENTS = "plan-write-recipients";
+  public static final String PLAN_ENQUEUE = "plan-enqueue";
+  public static final String DISPATCH_DUE = "dispatch-due";
+  public static final String DISPATCH_MARK = "dispatch-mark";
+  public static final String TRACKING_MESSAGE = "tracking-message";
+  public static final String TRACKING_LINK = "tracking-link";
+  public static final String TRACKING_SUPPRESS = "tracking-suppress";
+  public static final String TRACKING_OPT_OUT = "tracking-opt-out";
+  public static final String INSIGHTS_BY_HOUR = "insights-by-hour";
+  public static final String INSIGHTS_BY_DAY = "insights-by-day";
+  public static final String INSIGHTS_BY_PROVIDER = "insights-by-provider";
+  public static final String INSIGHTS_BY_IDENTITY = "insights-by-identity";
+  public static final String INSIGHTS_BY_VARIANT = "insights-by-variant";
+  public static final String CAMPAIGN_EXISTS = "campaign-exists";
+
+  static final String[] ALL = {
+    CONTACT_INSERT,
+    CONTACT_BY_ID,
+    CONTACT_IDS_OF_TENANT,
+    CONTACT_IMPORT_BATCH,
+    IMPORT_INSERT,
+    IMPORT_PROGRESS,
+    IMPORT_FINISH,
+    IMPORT_ERROR_INSERT,
+    IMPORT_BY_ID,
+    IMPORT_ERRORS,
+    LIST_INSERT,
+    LIST_BY_ID,
+    LIST_BY_NAME,
+    LIST_IDS_OF_TENANT,
+    LIST_ADD_MEMBERS,
+    TEMPLATE_INSERT,
+    TEMPLATE_VERSION_INSERT,
+    TEMPLATE_BY_ID,
+    CAMPAIGN_INSERT,
+    CAMPAIGN_VARIANT_INSERT,
+    CAMPAIGN_BY_ID,
+    CAMPAIGN_LOCK,
+    CAMPAIGN_SET_STATUS,
+    CAMPAIGN_RECIPIENT_COUNTS,
+    CAMPAIGN_CANCEL_QUEUE,
+    CAMPAIGNS_START_SCHEDULED,
+    PLAN_AUDIENCE_FROM_LISTS,
+    PLAN_AUDIENCE_SIZE,
+    PLAN_DROP_UNREACHABLE,
+    PLAN_DROP_SUPPRESSED,
+    PLAN_DROP_WITHOUT_CONSENT,
+    PLAN_WRITE_RECIPIENTS,
+    PLAN_ENQUEUE,
+    DISPATCH_DUE,
+    DISPATCH_MARK,
+    TRACKING_MESSAGE,
+    TRACKING_LINK,
+    TRACKING_SUPPRESS,
+    TRACKING_OPT_OUT,
+    INSIGHTS_BY_HOUR,
+    INSIGHTS_BY_DAY,
+    INSIGHTS_BY_PROVIDER,
+    INSIGHTS_BY_IDENTITY,
+    INSIGHTS_BY_VARIANT,
+    CAMPAIGN_EXISTS
+  };
+
+  private Queries() {}
+}

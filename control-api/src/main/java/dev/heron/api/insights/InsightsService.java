@@ -1,0 +1,109 @@
+package dev.heron.api.insights;
+
+import dev.heron.api.db.Db;
+import dev.heron.api.db.Queries;
+import dev.heron.api.db.Rows;
+import dev.heron.api.error.ApiException;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Singleton
+public class InsightsService {
+  static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
+
+  private final Db db;
+
+  InsightsService(Db db) {
+    this.db = db;
+  }
+
+  /** The query parameters checked and defaulted: the last 30 days by hour. */
+  record Query(Instant from, Instant to, Grouping grouping) {
+    static Query parse(String from, String to, String groupBy, Instant now) {
+      Grouping grouping =
+          groupBy == null || groupBy.isBlank()
+              ? Grouping.HOUR
+              : Grouping.fromWire(groupBy.strip().toLowerCase(java.util.Locale.ROOT))
+                  .orElseThrow(
+                      () ->
+                          ApiException.badRequest(
+                              "group_by",
+                              "group_by: must be one of "
+                                  + Grouping.choices()
+                                  + ", was '"
+                                  + groupBy
+                                  + "'"));
+      Instant end = to == null || to.isBlank() ? now : time(to, "to");
+      Instant start =
+          from == null || from.isBlank() ? end.minus(DEFAULT_WINDOW) : time(from, "from");
+      if (!start.isBefore(end)) {
+        throw ApiException.badRequest(
+            "from", "from: must be before to (" + start + " >= " + end + ")");
+      }
+      return new Query(start, end, grouping);
+    }
+
+    /**
+     * An ISO-8601 instant ({@code 2026-01-31T10:00:00Z}, with any offset) or a date (UTC midnight).
+     */
+    static Instant time(String value, String parameter) {
+      String v = value.strip();
+      try {
+        return OffsetDateTime.parse(v).toInstant();
+      } catch (DateTimeParseException notADateTime) {
+        try {
+          return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException notADate) {
+          throw ApiException.badRequest(
+              parameter,
+              parameter
+                  + ": '"
+                  + value
+                  + "' is not an ISO-8601 time such as 2026-01-31T10:00:00Z or a date such as"
+                  + " 2026-01-31");
+        }
+      }
+    }
+  }
+
+  Insights insights(UUID tenantId, UUID campaignId, Query query) {
+    return db.transaction(
+        tx -> {
+          if (tx.one(Queries.CAMPAIGN_EXISTS, row -> true, tenantId, campaignId).isEmpty()) {
+            throw ApiException.notFound("campaign", campaignId);
+          }
+          List<InsightRow> buckets = new ArrayList<>();
+          Counts[] total = {Counts.ZERO};
+          tx.list(
+              query.grouping().query,
+              row -> {
+                Counts counts = Counts.of(row);
+                total[0] = total[0].plus(counts);
+                buckets.add(
+                    query.grouping().byTime
+                        ? InsightRow.of(Rows.instant(row, "grp"), null, counts)
+                        : InsightRow.of(null, row.getString("grp"), counts));
+                return null;
+              },
+              tenantId,
+              campaignId,
+              query.from(),
+              query.to());
+          return new Insights(
+              campaignId,
+              query.grouping().wireName(),
+              query.from(),
+              query.to(),
+              buckets,
+              InsightRow.of(null, null, total[0]));
+        });
+  }
+}

@@ -1,0 +1,120 @@
+package dev.heron.api.list;
+
+import dev.heron.api.db.DataException;
+import dev.heron.api.db.Db;
+import dev.heron.api.db.Queries;
+import dev.heron.api.db.Rows;
+import dev.heron.api.error.ApiException;
+import jakarta.inject.Singleton;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+@Singleton
+public class ListService {
+  private final Db db;
+
+  ListService(Db db) {
+    this.db = db;
+  }
+
+  ContactList create(UUID tenantId, ListRequests.Create request) {
+    String name = request.name().strip();
+    try {
+      UUID id =
+          db.transaction(
+              tx ->
+                  tx.one(
+                          Queries.LIST_INSERT,
+                          row -> Rows.uuid(row, "id"),
+                          tenantId,
+                          name,
+                          request.description())
+                      .orElseThrow());
+      return get(tenantId, id);
+    } catch (DataException e) {
+      if (e.isUniqueViolation()) {
+        throw ApiException.conflict("name", "name: a list named '" + name + "' already exists");
+      }
+      throw e;
+    }
+  }
+
+  public ContactList get(UUID tenantId, UUID id) {
+    return db.transaction(tx -> tx.one(Queries.LIST_BY_ID, ContactList::of, tenantId, id))
+        .orElseThrow(() -> ApiException.notFound("list", id));
+  }
+
+  /**
+   * The id of the tenant's static list named by {@code idOrName} (its id or its name); a refusal
+   * names {@code field}.
+   */
+  public UUID resolveStatic(UUID tenantId, String idOrName, String field) {
+    Optional<ContactList> list =
+        db.transaction(
+            tx -> {
+              Optional<UUID> id = parseUuid(idOrName);
+              return id.isPresent()
+                  ? tx.one(Queries.LIST_BY_ID, ContactList::of, tenantId, id.get())
+                  : tx.one(Queries.LIST_BY_NAME, ContactList::of, tenantId, idOrName.strip());
+            });
+    ContactList found =
+        list.orElseThrow(
+            () -> ApiException.badRequest(field, field + ": no list '" + idOrName + "'"));
+    if (!"static".equals(found.kind())) {
+      throw ApiException.badRequest(
+          field, field + ": list '" + idOrName + "' is dynamic; contacts cannot be added to it");
+    }
+    return found.id();
+  }
+
+  /** Fails naming {@code field} unless every id is one of the tenant's lists. */
+  public void requireAll(UUID tenantId, List<UUID> ids, String field) {
+    Set<UUID> found =
+        new HashSet<>(
+            db.transaction(
+                tx ->
+                    tx.list(
+                        Queries.LIST_IDS_OF_TENANT, row -> Rows.uuid(row, "id"), tenantId, ids)));
+    for (int i = 0; i < ids.size(); i++) {
+      if (!found.contains(ids.get(i))) {
+        throw ApiException.badRequest(
+            field + "[" + i + "]", field + "[" + i + "]: no list " + ids.get(i));
+      }
+    }
+  }
+
+  int addMembers(UUID tenantId, UUID listId, List<UUID> contactIds) {
+    if (!"static".equals(get(tenantId, listId).kind())) {
+      throw ApiException.badRequest("id", "id: list " + listId + " is dynamic");
+    }
+    return db.transaction(
+        tx -> {
+          Set<UUID> owned =
+              new HashSet<>(
+                  tx.list(
+                      Queries.CONTACT_IDS_OF_TENANT,
+                      row -> Rows.uuid(row, "id"),
+                      tenantId,
+                      contactIds));
+          for (int i = 0; i < contactIds.size(); i++) {
+            if (!owned.contains(contactIds.get(i))) {
+              throw ApiException.badRequest(
+                  "contactIds[" + i + "]",
+                  "contactIds[" + i + "]: no contact " + contactIds.get(i));
+            }
+          }
+          return tx.update(Queries.LIST_ADD_MEMBERS, listId, contactIds);
+        });
+  }
+
+  private static Optional<UUID> parseUuid(String text) {
+    try {
+      return Optional.of(UUID.fromString(text.strip()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.heron.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest(transactional = false)
+class ContactImportTest extends ApiTestSupport {
+
+  @Test
+  void importsGoodRowsUpsertsByEmailAndReportsBadRowsByLine() {
+    CreatedTenant tenant = newTenant();
+    Setup setup = setup(tenant);
+    String csv =
+        """
+        email,First Name,last_name,phone,company,time_zone,tags,plan
+        ana@gmail.test,Ana,Lima,+33 6 12 34 56 78,Acme,Europe/Paris,vip; news,pro
+        ben@outlook.test,Ben,,,,,,free
+        not-an-email,Bad,,,,,,
+        cid@yahoo.test,Cid,,,,Mars/Base,,
+        ,Nobody,,,,,,
+        only,three,fields
+        """;
+    ImportView first = importCsv(setup.key(), "Newsletter", csv);
+
+    assertThat(first.status()).isEqualTo("completed");
+    assertThat(first.rowsRead()).isEqualTo(6);
+    assertThat(first.rowsInserted()).isEqualTo(2);
+    assertThat(first.rowsFailed()).isEqualTo(4);
+    assertThat(first.listId()).isEqualTo(setup.listId());
+    assertThat(first.errors())
+        .extracting(RowError::line, RowError::field)
+        .containsExactly(
+            tuple(4L, "email"), tuple(5L, "time_zone"), tuple(6L, "email"), tuple(7L, null));
+    assertThat(first.errors().get(0).reason()).contains("not-an-email");
+    assertThat(first.errors().get(3).reason()).contains("expected 8 fields");
+
+    // The same person again, upper-cased, with a new attribute and tag: an update, not a new row.
+    ImportView second =
+        importCsv(
+            setup.key(), setup.listId().toString(), "EMAIL,tags,city\nANA@Gmail.test,beta,Lyon\n");
+    assertThat(second.rowsInserted()).isZero();
+    assertThat(second.rowsUpdated()).isEqualTo(1);
+
+    List<Map<String, Object>> ana =
+        TestDb.rows(
+            "SELECT first_name, time_zone, array_to_string(tags, ',') AS tags, attributes::text AS attributes"
+                + " FROM contacts WHERE tenant_id = ? AND email = 'ana@gmail.test'",
+            tenant.tenant().id());
+    assertThat(ana).hasSize(1);
+    assertThat(ana.get(0))
+        .containsEntry("first_name", "Ana")
+        .containsEntry("time_zone", "Europe/Paris")
+        .containsEntry("tags", "beta,news,vip");
+    assertThat((String) ana.get(0).get("attributes"))
+        .contains("\"plan\": \"pro\"", "\"city\": \"Lyon\"");
+
+    Map<?, ?> list = call(HttpRequest.GET("/api/lists/" + setup.listId()), setup.key(), Map.class);
+    assertThat(((Number) list.get("members")).longValue()).isEqualTo(2);
+
+    ImportView polled =
+        call(HttpRequest.GET("/api/imports/" + first.id()), setup.key(), ImportView.class);
+    assertThat(polled).isEqualTo(first);
+  }
+
+  @Test
+  void aFileWithoutAnEmailColumnIsRefusedNamingIt() {
+    CreatedTenant tenant = newTenant();
+    Refusal refusal =
+        refusal(
+            HttpRequest.POST("/api/contacts/import", "name,phone\nAna,123\n")
+                .contentType("text/csv")
+                .bearerAuth(tenant.apiKey()));
+    assertThat(refusal.status()).isEqualTo(400);
+    assertThat(refusal.body().field()).isEqualTo("email");
+  }
+
+  @Test
+  void anUnknownListIsA400AndAnotherTenantsImportIs404() {
+    CreatedTenant owner = newTenant();
+    CreatedTenant other = newTenant();
+    Refusal unknownList =
+        refusal(
+            HttpRequest.POST("/api/contacts/import?list=nope", "email\na@b.test\n")
+                .contentType("text/csv")
+                .bearerAuth(owner.apiKey()));
+    assertThat(unknownList.status()).isEqualTo(400);
+    assertThat(unknownList.body().field()).isEqualTo("list");
+
+    ImportView mine = importCsv(owner.apiKey(), null, "email\na@b.test\n");
+    assertThat(
+            refusal(HttpRequest.GET("/api/imports/" + mine.id()).bearerAuth(other.apiKey()))
+                .status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aContactIsCreatedReadBackAndItsEmailChecked() {
+    CreatedTenant tenant = newTenant();
+    Map<?, ?> created =
+        call(
+            HttpRequest.POST(
+                "/api/contacts",
+                Map.of(
+                    "email",
+                    "Zoe@Example.test",
+                    "firstName",
+                    "Zoe",
+                    "tags",
+                    List.of("vip"),
+                    "attributes",
+                    Map.of("plan", "pro"))),
+            tenant.apiKey(),
+            Map.class);
+    assertThat(created.get("email")).isEqualTo("zoe@example.test");
+    Map<?, ?> read =
+        call(HttpRequest.GET("/api/contacts/" + created.get("id")), tenant.apiKey(), Map.class);
+    assertThat(read.get("attributes")).isEqualTo(Map.of("plan", "pro"));
+    assertThat(read.get("consent")).isEqualTo("granted");
+
+    Refusal bad =
+        refusal(
+            HttpRequest.POST("/api/contacts", Map.of("email", "zoe@")).bearerAuth(tenant.apiKey()));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().field()).isEqualTo("email");
+
+    Refusal again =
+        refusal(
+            HttpRequest.POST("/api/contacts", Map.of("email", "zoe@example.test"))
+                .bearerAuth(tenant.apiKey()));
+    assertThat(again.status()).isEqualTo(409);
+
+    CreatedTenant other = newTenant();
+    assertThat(
+            refusal(
+                    HttpRequest.GET("/api/contacts/" + created.get("id"))
+                        .bearerAuth(other.apiKey()))
+                .status())
+        .isEqualTo(404);
+  }
+}

@@ -1,0 +1,378 @@
+-- The control API's run-time SQL. Parameters are positional (?); every query that reads or
+-- changes a tenant's rows is scoped by tenant_id.
+
+-- ---------------------------------------------------------------------------------------------
+-- contacts
+
+-- name: contact-insert
+-- A new contact; the email is already lower-cased. Fails on a duplicate (tenant, email).
+INSERT INTO contacts (tenant_id, email, first_name, last_name, phone, description, company,
+                      time_zone, tags, attributes, consent, consent_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?, now())
+RETURNING *;
+
+-- name: contact-by-id
+-- One contact of a tenant.
+SELECT * FROM contacts WHERE tenant_id = ? AND id = ?;
+
+-- name: contact-ids-of-tenant
+-- Which of the given contact ids belong to the tenant.
+SELECT id FROM contacts WHERE tenant_id = ? AND id = ANY (?::uuid[]);
+
+-- name: contact-import-batch
+-- Upserts one batch of imported rows (parallel arrays, one element per row; tags joined with ';',
+-- attributes as JSON text) and adds them to a list when one is given. Empty cells keep what is
+-- stored, tags are merged, attributes are merged key by key. Returns inserted and updated counts.
+WITH input AS (
+    SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                         ?::text[], ?::text[])
+        AS t(email, first_name, last_name, phone, company, time_zone, tags, attributes)
+), upserted AS (
+    INSERT INTO contacts AS c (tenant_id, email, first_name, last_name, phone, company, time_zone,
+                               tags, attributes)
+    SELECT ?::uuid, email, first_name, last_name, phone, company, time_zone,
+           CASE WHEN tags IS NULL OR tags = '' THEN '{}'::text[] ELSE string_to_array(tags, ';') END,
+           coalesce(attributes, '{}')::jsonb
+    FROM input
+    ON CONFLICT (tenant_id, email) DO UPDATE SET
+        first_name = coalesce(EXCLUDED.first_name, c.first_name),
+        last_name  = coalesce(EXCLUDED.last_name, c.last_name),
+        phone      = coalesce(EXCLUDED.phone, c.phone),
+        company    = coalesce(EXCLUDED.company, c.company),
+        time_zone  = coalesce(EXCLUDED.time_zone, c.time_zone),
+        tags       = ARRAY(SELECT DISTINCT t FROM unnest(c.tags || EXCLUDED.tags) AS t ORDER BY t),
+        attributes = c.attributes || EXCLUDED.attributes,
+        updated_at = now()
+    RETURNING c.id, (xmax = 0) AS inserted
+), listed AS (
+    INSERT INTO list_contacts (list_id, contact_id)
+    SELECT ?::uuid, id FROM upserted WHERE ?::uuid IS NOT NULL
+    ON CONFLICT DO NOTHING
+)
+SELECT count(*) FILTER (WHERE inserted) AS inserted,
+       count(*) FILTER (WHERE NOT inserted) AS updated
+FROM upserted;
+
+-- ---------------------------------------------------------------------------------------------
+-- contact imports
+
+-- name: import-insert
+-- Starts an import's progress record.
+INSERT INTO contact_imports (tenant_id, list_id) VALUES (?, ?) RETURNING *;
+
+-- name: import-progress
+-- Adds one batch's counts to an import.
+UPDATE contact_imports
+SET rows_read = rows_read + ?, rows_inserted = rows_inserted + ?, rows_updated = rows_updated + ?,
+    rows_failed = rows_failed + ?
+WHERE id = ?;
+
+-- name: import-finish
+-- Ends an import: completed, or failed with the reason.
+UPDATE contact_imports SET status = ?, failure = ?, finished_at = now() WHERE id = ?;
+
+-- name: import-error-insert
+-- One row's error, with its line number in the file.
+INSERT INTO contact_import_errors (import_id, line, field, reason) VALUES (?, ?, ?, ?)
+ON CONFLICT DO NOTHING;
+
+-- name: import-by-id
+-- One import of a tenant.
+SELECT * FROM contact_imports WHERE tenant_id = ? AND id = ?;
+
+-- name: import-errors
+-- The first errors of an import, by line.
+SELECT line, field, reason FROM contact_import_errors WHERE import_id = ?
+ORDER BY line, reason LIMIT ?;
+
+-- ---------------------------------------------------------------------------------------------
+-- lists
+
+-- name: list-insert
+-- A new static list.
+INSERT INTO lists (tenant_id, name, description, kind) VALUES (?, ?, ?, 'static') RETURNING *;
+
+-- name: list-by-id
+-- One list of a tenant, with its member count.
+SELECT l.*, (SELECT count(*) FROM list_contacts lc WHERE lc.list_id = l.id) AS members
+FROM lists l WHERE l.tenant_id = ? AND l.id = ?;
+
+-- name: list-by-name
+-- One list of a tenant by its name, with its member count.
+SELECT l.*, (SELECT count(*) FROM list_contacts lc WHERE lc.list_id = l.id) AS members
+FROM lists l WHERE l.tenant_id = ? AND l.name = ?;
+
+-- name: list-ids-of-tenant
+-- Which of the given list ids belong to the tenant.
+SELECT id FROM lists WHERE tenant_id = ? AND id = ANY (?::uuid[]);
+
+-- name: list-add-members
+-- Adds contacts (already checked to be the tenant's) to a static list.
+INSERT INTO list_contacts (list_id, contact_id) SELECT ?, unnest(?::uuid[])
+ON CONFLICT DO NOTHING;
+
+-- ---------------------------------------------------------------------------------------------
+-- templates
+
+-- name: template-insert
+-- A new template at version 1.
+INSERT INTO templates (tenant_id, name, channel, current_version) VALUES (?, ?, ?, 1)
+RETURNING *;
+
+-- name: template-version-insert
+-- One version of a template's content.
+INSERT INTO template_versions (template_id, version, replaces_version, status, subject, html_body,
+                               text_body, media_url, variables)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::text[]);
+
+-- name: template-by-id
+-- A template of a tenant with its current version's content.
+SELECT t.id, t.tenant_id, t.name, t.channel, t.current_version, t.created_at, t.updated_at,
+       v.status, v.subject, v.html_body, v.text_body, v.media_url, v.variables
+FROM templates t
+JOIN template_versions v ON v.template_id = t.id AND v.version = t.current_version
+WHERE t.tenant_id = ? AND t.id = ?;
+
+-- ---------------------------------------------------------------------------------------------
+-- campaigns
+
+-- name: campaign-insert
+-- A new draft campaign.
+INSERT INTO campaigns (tenant_id, name, description, goal, message_class, channels, audience,
+                       sender_identity_id, scheduled_at)
+VALUES (?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?, ?)
+RETURNING id;
+
+-- name: campaign-variant-insert
+-- The template (and version) one variant of a campaign sends on one channel.
+INSERT INTO campaign_variants (campaign_id, variant, channel, template_id, template_version,
+                               split_percent)
+VALUES (?, ?, ?, ?, ?, ?);
+
+-- name: campaign-by-id
+-- A campaign of a tenant with its first variant's template.
+SELECT c.*, v.template_id, v.template_version
+FROM campaigns c
+LEFT JOIN LATERAL (SELECT template_id, template_version FROM campaign_variants cv
+                   WHERE cv.campaign_id = c.id ORDER BY variant, channel LIMIT 1) v ON true
+WHERE c.tenant_id = ? AND c.id = ?;
+
+-- name: campaign-lock
+-- A campaign's state, locked for a transition.
+SELECT status, scheduled_at FROM campaigns WHERE tenant_id = ? AND id = ? FOR UPDATE;
+
+-- name: campaign-set-status
+-- Moves a campaign to a new state; launched_at and completed_at are set on the first launch and
+-- on completion.
+UPDATE campaigns
+SET status = ?, updated_at = now(),
+    launched_at = CASE WHEN ? AND launched_at IS NULL THEN now() ELSE launched_at END,
+    completed_at = CASE WHEN ? THEN now() ELSE completed_at END
+WHERE tenant_id = ? AND id = ?;
+
+-- name: campaign-recipient-counts
+-- How many of a campaign's recipients are in each status.
+SELECT status, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY status;
+
+-- name: campaign-cancel-queue
+-- A cancelled campaign's undispatched messages: out of the queue, recipients marked dropped.
+WITH removed AS (
+    DELETE FROM send_queue WHERE campaign_id = ? AND dispatched_at IS NULL RETURNING recipient_id
+)
+UPDATE recipients SET status = 'dropped', status_reason = 'campaign cancelled', updated_at = now()
+WHERE id IN (SELECT recipient_id FROM removed);
+
+-- name: campaigns-start-scheduled
+-- Scheduled campaigns whose time has come start running.
+UPDATE campaigns SET status = 'running', updated_at = now(),
+                     launched_at = coalesce(launched_at, now())
+WHERE status = 'scheduled' AND scheduled_at <= now();
+
+-- ---------------------------------------------------------------------------------------------
+-- planning: each step works on the temporary table plan_audience of one transaction
+
+-- name: plan-audience-from-lists
+-- Audience: the members of the campaign's static lists, each contact once (de-duplicated).
+CREATE TEMPORARY TABLE plan_audience ON COMMIT DROP AS
+SELECT DISTINCT lc.contact_id
+FROM list_contacts lc
+JOIN lists l ON l.id = lc.list_id
+WHERE l.tenant_id = ? AND lc.list_id = ANY (?::uuid[]);
+
+-- name: plan-audience-size
+-- How many contacts the plan holds now.
+SELECT count(*) FROM plan_audience;
+
+-- name: plan-drop-unreachable
+-- Contacts with no address on the campaign's channel (email only for now).
+DELETE FROM plan_audience a USING contacts c
+WHERE c.id = a.contact_id AND (c.email IS NULL OR c.email = '');
+
+-- name: plan-drop-suppressed
+-- Addresses on the tenant's suppression list for the channel: never sent, whatever the class.
+DELETE FROM plan_audience a USING contacts c, suppression_list s
+WHERE c.id = a.contact_id AND s.tenant_id = c.tenant_id AND s.channel = ? AND s.address = c.email;
+
+-- name: plan-drop-without-consent
+-- Marketing goes only to contacts who have not opted out or withdrawn consent.
+DELETE FROM plan_audience a USING contacts c
+WHERE c.id = a.contact_id AND (c.opted_out OR c.consent = 'withdrawn');
+
+-- name: plan-write-recipients
+-- One recipient per campaign x contact x channel, with the contact's fields and attributes as
+-- template variables (fields win over attributes of the same name). Re-planning adds only the
+-- contacts not planned before.
+INSERT INTO recipients (tenant_id, campaign_id, contact_id, channel, variant, address, variables)
+SELECT c.tenant_id, ?, c.id, ?, ?, c.email,
+       c.attributes || jsonb_strip_nulls(jsonb_build_object(
+           'email', c.email, 'firstName', c.first_name, 'lastName', c.last_name,
+           'phone', c.phone, 'company', c.company, 'timeZone', c.time_zone,
+           'tags', to_jsonb(c.tags)))
+FROM plan_audience a JOIN contacts c ON c.id = a.contact_id
+ON CONFLICT (campaign_id, contact_id, channel) DO NOTHING;
+
+-- name: plan-enqueue
+-- Puts the campaign's planned recipients on the send queue, due at the given time.
+WITH queued AS (
+    INSERT INTO send_queue (recipient_id, tenant_id, campaign_id, due_at)
+    SELECT r.id, r.tenant_id, r.campaign_id, ?
+    FROM recipients r WHERE r.campaign_id = ? AND r.status = 'planned'
+    ON CONFLICT (recipient_id) DO NOTHING
+    RETURNING recipient_id
+)
+UPDATE recipients SET status = 'queued', updated_at = now()
+WHERE id IN (SELECT recipient_id FROM queued);
+
+-- ---------------------------------------------------------------------------------------------
+-- dispatch
+
+-- name: dispatch-due
+-- A batch of due, undispatched messages of running campaigns, locked so that other dispatchers
+-- skip them, with everything a SendRequest needs.
+SELECT q.recipient_id, r.message_id, r.tenant_id, r.campaign_id, r.contact_id, r.channel,
+       r.variant, r.address, r.variables::text AS variables, c.message_class,
+       si.domain AS sender_domain, si.from_address, si.from_name,
+       v.template_id, v.template_version
+FROM send_queue q
+JOIN campaigns c ON c.id = q.campaign_id
+JOIN recipients r ON r.id = q.recipient_id
+JOIN campaign_variants v ON v.campaign_id = r.campaign_id AND v.variant = r.variant
+                        AND v.channel = r.channel
+LEFT JOIN sender_identities si ON si.id = c.sender_identity_id
+WHERE q.dispatched_at IS NULL AND q.due_at <= now() AND c.status = 'running'
+ORDER BY q.due_at
+LIMIT ?
+FOR UPDATE OF q SKIP LOCKED;
+
+-- name: dispatch-mark
+-- The batch is on heron.sends: marks the queue rows and their recipients dispatched.
+WITH marked AS (
+    UPDATE send_queue SET dispatched_at = now()
+    WHERE recipient_id = ANY (?::uuid[]) RETURNING recipient_id
+)
+UPDATE recipients SET status = 'dispatched', updated_at = now()
+WHERE id IN (SELECT recipient_id FROM marked);
+
+-- ---------------------------------------------------------------------------------------------
+-- tracking
+
+-- name: tracking-message
+-- What an engagement event about a message needs: its recipient row and the senders' claim.
+SELECT r.id AS recipient_id, r.tenant_id, r.campaign_id, r.contact_id, r.channel, r.variant,
+       r.address, m.sending_ip, m.provider, m.sender_identity
+FROM recipients r
+LEFT JOIN message_claims m ON m.message_id = r.message_id
+WHERE r.message_id = ?;
+
+-- name: tracking-link
+-- The URL recorded for one link of a sent message.
+SELECT url FROM message_links WHERE message_id = ? AND link_index = ?;
+
+-- name: tracking-suppress
+-- An unsubscribe: the address is suppressed tenant-wide for the channel.
+INSERT INTO suppression_list (tenant_id, channel, address, reason, source_event_id, detail)
+VALUES (?, ?, ?, 'unsubscribe', ?, ?)
+ON CONFLICT (tenant_id, channel, address) DO NOTHING;
+
+-- name: tracking-opt-out
+-- An unsubscribe: the contact opts out of marketing.
+UPDATE contacts SET opted_out = true, opted_out_at = coalesce(opted_out_at, now()),
+                    updated_at = now()
+WHERE tenant_id = ? AND id = ?;
+
+-- ---------------------------------------------------------------------------------------------
+-- insights: each reads one campaign's hourly buckets in [from, to) and sums them per group
+
+-- name: insights-by-hour
+-- Per hour.
+SELECT bucket AS grp, sum(sent) AS sent, sum(delivered) AS delivered, sum(deferred) AS deferred,
+       sum(bounced_hard) AS bounced_hard, sum(bounced_soft) AS bounced_soft,
+       sum(blocked) AS blocked, sum(failed) AS failed, sum(dropped) AS dropped,
+       sum(opens_total) AS opens_total, sum(opens_unique) AS opens_unique,
+       sum(opens_machine) AS opens_machine, sum(clicks_total) AS clicks_total,
+       sum(clicks_unique) AS clicks_unique, sum(replies) AS replies,
+       sum(unsubscribes) AS unsubscribes, sum(complaints) AS complaints,
+       sum(conversions) AS conversions, sum(conversion_value) AS conversion_value
+FROM insight_buckets_hourly
+WHERE tenant_id = ? AND campaign_id = ? AND bucket >= ? AND bucket < ?
+GROUP BY 1 ORDER BY 1;
+
+-- name: insights-by-day
+-- Per UTC day.
+SELECT time_bucket('1 day', bucket) AS grp, sum(sent) AS sent, sum(delivered) AS delivered,
+       sum(deferred) AS deferred, sum(bounced_hard) AS bounced_hard,
+       sum(bounced_soft) AS bounced_soft, sum(blocked) AS blocked, sum(failed) AS failed,
+       sum(dropped) AS dropped, sum(opens_total) AS opens_total,
+       sum(opens_unique) AS opens_unique, sum(opens_machine) AS opens_machine,
+       sum(clicks_total) AS clicks_total, sum(clicks_unique) AS clicks_unique,
+       sum(replies) AS replies, sum(unsubscribes) AS unsubscribes, sum(complaints) AS complaints,
+       sum(conversions) AS conversions, sum(conversion_value) AS conversion_value
+FROM insight_buckets_hourly
+WHERE tenant_id = ? AND campaign_id = ? AND bucket >= ? AND bucket < ?
+GROUP BY 1 ORDER BY 1;
+
+-- name: insights-by-provider
+-- Per recipient mailbox provider.
+SELECT provider AS grp, sum(sent) AS sent, sum(delivered) AS delivered, sum(deferred) AS deferred,
+       sum(bounced_hard) AS bounced_hard, sum(bounced_soft) AS bounced_soft,
+       sum(blocked) AS blocked, sum(failed) AS failed, sum(dropped) AS dropped,
+       sum(opens_total) AS opens_total, sum(opens_unique) AS opens_unique,
+       sum(opens_machine) AS opens_machine, sum(clicks_total) AS clicks_total,
+       sum(clicks_unique) AS clicks_unique, sum(replies) AS replies,
+       sum(unsubscribes) AS unsubscribes, sum(complaints) AS complaints,
+       sum(conversions) AS conversions, sum(conversion_value) AS conversion_value
+FROM insight_buckets_hourly
+WHERE tenant_id = ? AND campaign_id = ? AND bucket >= ? AND bucket < ?
+GROUP BY 1 ORDER BY 1;
+
+-- name: insights-by-identity
+-- Per sender identity (from-domain).
+SELECT sender_identity AS grp, sum(sent) AS sent, sum(delivered) AS delivered,
+       sum(deferred) AS deferred, sum(bounced_hard) AS bounced_hard,
+       sum(bounced_soft) AS bounced_soft, sum(blocked) AS blocked, sum(failed) AS failed,
+       sum(dropped) AS dropped, sum(opens_total) AS opens_total,
+       sum(opens_unique) AS opens_unique, sum(opens_machine) AS opens_machine,
+       sum(clicks_total) AS clicks_total, sum(clicks_unique) AS clicks_unique,
+       sum(replies) AS replies, sum(unsubscribes) AS unsubscribes, sum(complaints) AS complaints,
+       sum(conversions) AS conversions, sum(conversion_value) AS conversion_value
+FROM insight_buckets_hourly
+WHERE tenant_id = ? AND campaign_id = ? AND bucket >= ? AND bucket < ?
+GROUP BY 1 ORDER BY 1;
+
+-- name: insights-by-variant
+-- Per A/B variant.
+SELECT variant AS grp, sum(sent) AS sent, sum(delivered) AS delivered, sum(deferred) AS deferred,
+       sum(bounced_hard) AS bounced_hard, sum(bounced_soft) AS bounced_soft,
+       sum(blocked) AS blocked, sum(failed) AS failed, sum(dropped) AS dropped,
+       sum(opens_total) AS opens_total, sum(opens_unique) AS opens_unique,
+       sum(opens_machine) AS opens_machine, sum(clicks_total) AS clicks_total,
+       sum(clicks_unique) AS clicks_unique, sum(replies) AS replies,
+       sum(unsubscribes) AS unsubscribes, sum(complaints) AS complaints,
+       sum(conversions) AS conversions, sum(conversion_value) AS conversion_value
+FROM insight_buckets_hourly
+WHERE tenant_id = ? AND campaign_id = ? AND bucket >= ? AND bucket < ?
+GROUP BY 1 ORDER BY 1;
+
+-- name: campaign-exists
+-- Whether a campaign belongs to the tenant.
+SELECT 1 FROM campaigns WHERE tenant_id = ? AND id = ?;
