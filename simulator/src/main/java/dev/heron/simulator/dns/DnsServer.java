@@ -1,12 +1,20 @@
 package dev.heron.simulator.dns;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketException;
 import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Flags;
@@ -20,34 +28,70 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * An authoritative DNS server over UDP for the simulated world. Queries and answers are dnsjava
- * wire messages; one thread serves them in order, which is plenty for a local world whose clients
- * cache.
+ * An authoritative DNS server for the simulated world, over UDP and, for answers too large for a
+ * datagram (long DKIM keys), over TCP on the same port. Queries and answers are dnsjava wire
+ * messages; one thread serves UDP in order, which is plenty for a local world whose clients cache.
  */
 public final class DnsServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DnsServer.class);
   private static final int PLAIN_UDP_LIMIT = 512;
   private static final int MAX_DATAGRAM = 4096;
 
+  private static final int TCP_IDLE_MILLIS = 10_000;
+
   private final DnsZones zones;
   private final DatagramSocket socket;
+  private final ServerSocket tcp;
   private final Thread thread;
+  private final Thread tcpThread;
+  private final ExecutorService tcpConnections;
 
-  private DnsServer(DnsZones zones, DatagramSocket socket) {
+  private DnsServer(DnsZones zones, DatagramSocket socket, ServerSocket tcp) {
     this.zones = zones;
     this.socket = socket;
+    this.tcp = tcp;
     this.thread = new Thread(this::serve, "sim-dns-" + socket.getLocalPort());
     this.thread.setDaemon(true);
+    this.tcpThread = new Thread(this::serveTcp, "sim-dns-tcp-" + socket.getLocalPort());
+    this.tcpThread.setDaemon(true);
+    this.tcpConnections =
+        Executors.newFixedThreadPool(
+            4,
+            runnable -> {
+              Thread connection = new Thread(runnable, "sim-dns-tcp-connection");
+              connection.setDaemon(true);
+              return connection;
+            });
   }
 
-  /** Binds {@code address:port} (port 0 picks a free one) and starts answering. */
+  /**
+   * Binds UDP and TCP on {@code address:port} (port 0 picks one free for both) and starts
+   * answering.
+   */
   public static DnsServer start(DnsZones zones, InetAddress address, int port) throws IOException {
-    DatagramSocket socket = new DatagramSocket(null);
-    socket.setReuseAddress(false);
-    socket.bind(new InetSocketAddress(address, port));
-    DnsServer server = new DnsServer(zones, socket);
-    server.thread.start();
-    return server;
+    IOException last = null;
+    for (int attempt = 0; attempt < (port == 0 ? 5 : 1); attempt++) {
+      DatagramSocket socket = new DatagramSocket(null);
+      try {
+        socket.setReuseAddress(false);
+        socket.bind(new InetSocketAddress(address, port));
+        ServerSocket tcp = new ServerSocket();
+        try {
+          tcp.bind(new InetSocketAddress(address, socket.getLocalPort()));
+        } catch (IOException taken) {
+          tcp.close();
+          throw taken;
+        }
+        DnsServer server = new DnsServer(zones, socket, tcp);
+        server.thread.start();
+        server.tcpThread.start();
+        return server;
+      } catch (IOException e) {
+        socket.close();
+        last = e;
+      }
+    }
+    throw new IOException("cannot bind DNS on " + address.getHostAddress() + ":" + port, last);
   }
 
   public int port() {
@@ -110,8 +154,54 @@ public final class DnsServer implements AutoCloseable {
     }
   }
 
+  private void serveTcp() {
+    while (!tcp.isClosed()) {
+      try {
+        Socket connection = tcp.accept();
+        tcpConnections.execute(() -> answerTcp(connection));
+      } catch (IOException closed) {
+        return;
+      } catch (RejectedExecutionException stopping) {
+        return;
+      }
+    }
+  }
+
+  /** RFC 1035 §4.2.2: each message is preceded by its two-byte length. */
+  private void answerTcp(Socket connection) {
+    try (connection;
+        DataInputStream in = new DataInputStream(connection.getInputStream());
+        DataOutputStream out = new DataOutputStream(connection.getOutputStream())) {
+      connection.setSoTimeout(TCP_IDLE_MILLIS);
+      while (true) {
+        int length;
+        try {
+          length = in.readUnsignedShort();
+        } catch (EOFException done) {
+          return;
+        }
+        byte[] query = in.readNBytes(length);
+        if (query.length < length) {
+          return;
+        }
+        byte[] reply = replyTo(query, Message.MAXLENGTH);
+        if (reply != null) {
+          out.writeShort(reply.length);
+          out.write(reply);
+          out.flush();
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("dns: tcp connection ended: {}", e.getMessage());
+    }
+  }
+
   private byte[] replyTo(DatagramPacket packet) {
-    byte[] data = Arrays.copyOf(packet.getData(), packet.getLength());
+    return replyTo(Arrays.copyOf(packet.getData(), packet.getLength()), -1);
+  }
+
+  /** The wire answer to {@code data}; {@code limit} -1 means the UDP limit the query allows. */
+  private byte[] replyTo(byte[] data, int limit) {
     Message query;
     try {
       query = new Message(data);
@@ -120,7 +210,12 @@ public final class DnsServer implements AutoCloseable {
     }
     Message response = respond(zones, query);
     OPTRecord opt = query.getOPT();
-    int limit = opt == null ? PLAIN_UDP_LIMIT : Math.max(PLAIN_UDP_LIMIT, opt.getPayloadSize());
+    int max =
+        limit >= 0
+            ? limit
+            : Math.min(
+                MAX_DATAGRAM,
+                opt == null ? PLAIN_UDP_LIMIT : Math.max(PLAIN_UDP_LIMIT, opt.getPayloadSize()));
     Record question = query.getQuestion();
     if (question != null) {
       LOG.debug(
@@ -131,7 +226,7 @@ public final class DnsServer implements AutoCloseable {
           response.getSection(Section.ANSWER).size());
     }
     // toWire(limit) truncates and sets TC when the answer does not fit, as RFC 1035 asks.
-    return response.toWire(Math.min(limit, MAX_DATAGRAM));
+    return response.toWire(max);
   }
 
   /** FORMERR for a message whose header parses but whose body does not; silence otherwise. */
@@ -156,6 +251,12 @@ public final class DnsServer implements AutoCloseable {
   @Override
   public void close() {
     socket.close();
+    try {
+      tcp.close();
+    } catch (IOException e) {
+      LOG.debug("dns: closing tcp: {}", e.getMessage());
+    }
+    tcpConnections.shutdownNow();
     try {
       thread.join(2_000);
     } catch (InterruptedException e) {

@@ -143,6 +143,43 @@ class DnsServerTest {
     assertThat(texts(ask("_dmarc.news.heron.test.", Type.TXT))).hasSize(1);
   }
 
+  @Test
+  void anAnswerTooLargeForADatagramIsTruncatedOverUdpAndWholeOverTcp() throws Exception {
+    // A 4096-bit DKIM key is longer than a plain 512-byte datagram can carry.
+    String key = "v=DKIM1; k=rsa; p=" + "MIICIjANBgkqhkiG9w0BAQEFAAOCAg8AMIICCgKCAgEA".repeat(17);
+    StringBuilder quoted = new StringBuilder();
+    for (int i = 0; i < key.length(); i += 255) {
+      quoted.append('"').append(key, i, Math.min(key.length(), i + 255)).append("\" ");
+    }
+    Files.writeString(
+        zones.resolve("big.zone"),
+        "$ORIGIN news.heron.test.\nbig._domainkey 300 IN TXT " + quoted + "\n");
+    Name name = Name.fromString("big._domainkey.news.heron.test.");
+    Instant deadline = Instant.now().plusSeconds(5);
+    SimpleResolver plain = new SimpleResolver(InetAddress.getLoopbackAddress());
+    plain.setPort(server.port());
+    plain.setEDNS(-1); // no EDNS: 512 bytes is all UDP may carry
+    plain.setIgnoreTruncation(true);
+    Message truncated = plain.send(Message.newQuery(Record.newRecord(name, Type.TXT, DClass.IN)));
+    while (truncated.getSection(Section.ANSWER).isEmpty()
+        && !truncated.getHeader().getFlag(Flags.TC)
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+      truncated = plain.send(Message.newQuery(Record.newRecord(name, Type.TXT, DClass.IN)));
+    }
+    assertThat(truncated.getHeader().getFlag(Flags.TC)).isTrue();
+
+    SimpleResolver overTcp = new SimpleResolver(InetAddress.getLoopbackAddress());
+    overTcp.setPort(server.port());
+    overTcp.setTCP(true);
+    assertThat(texts(overTcp.send(Message.newQuery(Record.newRecord(name, Type.TXT, DClass.IN)))))
+        .containsExactly(key);
+
+    plain.setIgnoreTruncation(false); // the usual client: retries over TCP by itself
+    assertThat(texts(plain.send(Message.newQuery(Record.newRecord(name, Type.TXT, DClass.IN)))))
+        .containsExactly(key);
+  }
+
   private static List<String> texts(Message response) {
     return response.getSection(Section.ANSWER).stream()
         .filter(r -> r instanceof TXTRecord)
