@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,8 +91,19 @@ public final class Recipients implements AutoCloseable {
         seed);
   }
 
-  /** Called once per accepted recipient; schedules what that person will do. */
+  /**
+   * Called once per accepted recipient, on the SMTP session's thread: the person's plan is made on
+   * the recipients' own thread, so that the SMTP reply never waits for MIME parsing.
+   */
   public void delivered(AcceptedMessage delivered) {
+    try {
+      timer.execute(() -> plan(delivered));
+    } catch (RejectedExecutionException stopped) {
+      LOG.debug("recipients: stopped, {} is not read", delivered.messageId());
+    }
+  }
+
+  private void plan(AcceptedMessage delivered) {
     if (delivered.behaviour() == MailboxBehaviour.LATE_BOUNCE) {
       return; // the mailbox turns out not to exist: nobody reads it
     }
@@ -167,13 +179,18 @@ public final class Recipients implements AutoCloseable {
   private CompletableFuture<Void> later(Duration delay) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     pending.incrementAndGet();
-    timer.schedule(
-        () -> {
-          pending.decrementAndGet();
-          done.complete(null);
-        },
-        delay.toMillis(),
-        TimeUnit.MILLISECONDS);
+    try {
+      timer.schedule(
+          () -> {
+            pending.decrementAndGet();
+            done.complete(null);
+          },
+          delay.toMillis(),
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopped) {
+      pending.decrementAndGet();
+      done.completeExceptionally(stopped);
+    }
     return done;
   }
 
@@ -184,6 +201,9 @@ public final class Recipients implements AutoCloseable {
         .thenCompose(ignored -> send(action, url, userAgent))
         .handle(
             (status, failure) -> {
+              if (failure != null && rootCause(failure) instanceof RejectedExecutionException) {
+                return null; // the simulator stopped before this person got round to it
+              }
               String error = failure == null ? null : rootMessage(failure);
               Engagement engagement =
                   new Engagement(
@@ -227,11 +247,16 @@ public final class Recipients implements AutoCloseable {
   }
 
   private static String rootMessage(Throwable failure) {
+    Throwable root = rootCause(failure);
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+
+  private static Throwable rootCause(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null) {
       root = root.getCause();
     }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
+    return root;
   }
 
   @Override

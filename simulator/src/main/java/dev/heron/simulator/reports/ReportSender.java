@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -78,8 +79,7 @@ public final class ReportSender implements AutoCloseable {
       LOG.info("reports: no return path on {}, no {} sent", message.messageId(), kind);
       return;
     }
-    long delay = world.timings().reportDelay().toMillis();
-    timer.schedule(() -> attempt(kind, message, 1), delay, TimeUnit.MILLISECONDS);
+    later(() -> attempt(kind, message, 1), world.timings().reportDelay().toMillis());
   }
 
   private void attempt(ReportKind kind, AcceptedMessage message, int attempt) {
@@ -95,11 +95,19 @@ public final class ReportSender implements AutoCloseable {
     } catch (MessagingException | RuntimeException e) {
       if (attempt < ATTEMPTS) {
         long backoff = FIRST_RETRY.toMillis() << (attempt - 1);
-        timer.schedule(() -> attempt(kind, message, attempt + 1), backoff, TimeUnit.MILLISECONDS);
+        later(() -> attempt(kind, message, attempt + 1), backoff);
         return;
       }
       LOG.warn("reports: {} about {} not delivered: {}", kind, message.messageId(), e.getMessage());
       record.accept(outcome(kind, message, false, String.valueOf(e.getMessage())));
+    }
+  }
+
+  private void later(Runnable task, long delayMillis) {
+    try {
+      timer.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopped) {
+      LOG.debug("reports: stopped, a report is not sent");
     }
   }
 

@@ -104,6 +104,17 @@ class DnsServerTest {
   }
 
   @Test
+  void sendingIpsHaveMatchingForwardAndReverseNames() throws Exception {
+    Message ptr = ask("4.0.0.127.in-addr.arpa.", Type.PTR);
+    assertThat(ptr.getSection(Section.ANSWER))
+        .singleElement()
+        .satisfies(r -> assertThat(r.rdataToString()).isEqualTo("mta4.news.heron.test."));
+    assertThat(ask("mta4.news.heron.test.", Type.A).getSection(Section.ANSWER))
+        .singleElement()
+        .satisfies(r -> assertThat(r.rdataToString()).isEqualTo("127.0.0.4"));
+  }
+
+  @Test
   void unknownNamesAreNxdomainWithTheZoneSoa() throws Exception {
     Message unknown = ask("nowhere.invalid.", Type.MX);
     assertThat(unknown.getRcode()).isEqualTo(Rcode.NXDOMAIN);
