@@ -5,6 +5,7 @@
 
 TEST_STEPS=()
 TEST_FAILED=
+TEST_RUNNING=
 
 use_test_settings() {
   export HERON_HOME=$REPO/.heron/test
@@ -24,6 +25,7 @@ test_step() {
   local title=$1 started=$SECONDS status
   shift
   step "test: $title"
+  TEST_RUNNING=$title
   set +e
   (
     set -e
@@ -32,6 +34,7 @@ test_step() {
   status=$?
   set -e
   local took=$((SECONDS - started))s
+  TEST_RUNNING=
   if ((status == 0)); then
     TEST_STEPS+=("PASS|$title|$took")
   else
@@ -44,6 +47,7 @@ test_finish() {
   local status=$?
   trap - EXIT INT TERM
   ((status == 0)) || TEST_FAILED=1
+  [[ -z $TEST_RUNNING ]] || TEST_STEPS+=("STOP|$TEST_RUNNING (interrupted)|-")
   step "test: stopping the test stack"
   (cmd_down) || TEST_FAILED=1
 
@@ -54,14 +58,14 @@ test_finish() {
     IFS='|' read -r result title took <<<"$entry"
     case $result in
       PASS) color=$C_GREEN ;;
-      FAIL) color=$C_RED ;;
+      FAIL | STOP) color=$C_RED ;;
       *) color=$C_YELLOW ;;
     esac
     printf '  %s%-4s%s  %-52s %s\n' "$color" "$result" "$C_OFF" "$title" "$took"
   done
   if [[ -n $TEST_FAILED ]]; then
     say "${C_RED}FAILED${C_OFF} after $((SECONDS - TEST_STARTED))s"
-    exit 1
+    exit $((status > 1 ? status : 1))
   fi
   say "${C_GREEN}PASSED${C_OFF} after $((SECONDS - TEST_STARTED))s"
   exit 0
@@ -91,8 +95,8 @@ cmd_test() {
   test_step "build stack and sql" maven -q -DskipTests package -pl stack,sql -am
   test_step "up infra (PostgreSQL :$HERON_PG_PORT, Kafka :$HERON_KAFKA_PORT)" cmd_up infra
   # install, not just verify: the e2e step below builds e2e alone and resolves the other modules
-  # from the local repository.
-  test_step "module tests: mvn -B install -pl '!e2e'" maven install -pl '!e2e'
+  # from the local repository. --fail-at-end: one run reports every module that fails.
+  test_step "module tests: mvn -B install -pl '!e2e'" maven --fail-at-end install -pl '!e2e'
   test_step "up (the services)" cmd_up all
   test_step "end-to-end tests: mvn -B verify -pl e2e" maven verify -pl e2e
 }
