@@ -26,10 +26,17 @@ ON CONFLICT (message_id, link_index) DO NOTHING;
 -- name: record-outcome
 -- Completes a claim with the final outcome of its message.
 UPDATE message_claims
-   SET outcome = ?, outcome_at = now(), attempts = ?, sending_ip = ?, provider = ?,
+   SET outcome = ?, outcome_at = ?, sent_at = ?, attempts = ?, sending_ip = ?, provider = ?,
        sender_identity = coalesce(?, sender_identity), smtp_response = ?, bounce_class = ?,
        smtp_code = ?, enhanced_status = ?, reason = ?
  WHERE message_id = ?;
+
+-- name: claim-completion
+-- The final outcome recorded on a message's claim, for re-emitting its events on a replay.
+SELECT outcome, outcome_at, sent_at, attempts, sending_ip, provider, smtp_response, bounce_class,
+       smtp_code, enhanced_status, reason
+  FROM message_claims
+ WHERE message_id = ? AND outcome IS NOT NULL;
 
 -- name: template-version
 -- One template version's content; a version of 0 or less means the template's current version.

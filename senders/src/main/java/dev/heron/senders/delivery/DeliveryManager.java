@@ -9,6 +9,8 @@ import dev.heron.senders.content.LinkTracker;
 import dev.heron.senders.content.MissingVariableException;
 import dev.heron.senders.content.Rendered;
 import dev.heron.senders.content.TemplateCatalog;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +77,9 @@ public final class DeliveryManager {
 
   private CompletableFuture<Void> deliver(SendRequest request) {
     if (!store.claim(request, instance)) {
+      // Never sent twice. When the first run recorded an outcome, its events are emitted again,
+      // identical, in case the first emission was lost; consumers de-duplicate on the event id.
+      store.completion(request).ifPresent(done -> publishCompletion(request, done));
       LOG.debug("message {} was already claimed: not sent again", request.messageId());
       return CompletableFuture.completedFuture(null);
     }
@@ -107,7 +112,7 @@ public final class DeliveryManager {
       finish(request, DeliveryAttempt.local(Verdict.FAILED, "cannot prepare: " + e), 0);
       return CompletableFuture.completedFuture(null);
     }
-    return attempt(new OutboundMessage(request, content, 1), messenger, new AtomicBoolean());
+    return attempt(new OutboundMessage(request, content, 1), messenger, new AtomicReference<>());
   }
 
   /** The rendered, tracked content; empty when the message was dropped instead. */
@@ -151,18 +156,22 @@ public final class DeliveryManager {
         new RenderedContent(rendered.subject(), html, rendered.text(), links, unsubscribeUrl));
   }
 
+  /**
+   * @param sentAt when the message was first handed over, across retries; set on the first
+   */
   private CompletableFuture<Void> attempt(
-      OutboundMessage message, Messenger messenger, AtomicBoolean sentReported) {
+      OutboundMessage message, Messenger messenger, AtomicReference<Instant> sentAt) {
     return messenger
         .push(message)
         .thenCompose(
             attempt -> {
               SendRequest request = message.request();
-              if (attempt.handedOver() && sentReported.compareAndSet(false, true)) {
-                events.publish(sentEvent(request, attempt));
+              if (attempt.handedOver() && sentAt.compareAndSet(null, stored(attempt.handedAt()))) {
+                events.publish(
+                    sentEvent(request, attempt.sendingIp(), attempt.provider(), sentAt.get()));
               }
               if (attempt.verdict().type() != EventType.DEFERRED) {
-                finish(request, attempt, message.attempt());
+                finish(request, attempt, message.attempt(), sentAt.get());
                 return CompletableFuture.completedFuture(null);
               }
               if (message.attempt() >= retry.maxAttempts()) {
@@ -171,33 +180,64 @@ public final class DeliveryManager {
                     attempt.withVerdict(
                         Verdict.SOFT,
                         "deferred " + message.attempt() + " times; the last reply is kept"),
-                    message.attempt());
+                    message.attempt(),
+                    sentAt.get());
                 return CompletableFuture.completedFuture(null);
               }
-              events.publish(outcomeEvent(request, attempt));
+              events.publish(
+                  outcomeEvent(request, attempt)
+                      .eventId(EventIds.deferral(request.messageId(), message.attempt()))
+                      .build());
               Executor later =
                   CompletableFuture.delayedExecutor(
                       retry.backoffAfter(message.attempt()).toMillis(), TimeUnit.MILLISECONDS);
               return CompletableFuture.supplyAsync(() -> null, later)
-                  .thenCompose(x -> attempt(message.nextAttempt(), messenger, sentReported));
+                  .thenCompose(x -> attempt(message.nextAttempt(), messenger, sentAt));
             });
   }
 
   private void finish(SendRequest request, DeliveryAttempt outcome, int attempts) {
-    store.recordOutcome(request, outcome, attempts);
-    events.publish(outcomeEvent(request, outcome));
+    finish(request, outcome, attempts, null);
   }
 
-  private static Event sentEvent(SendRequest request, DeliveryAttempt attempt) {
-    return Event.about(request, EventType.SENT)
-        .source(SOURCE)
-        .occurredAt(attempt.handedAt())
-        .sendingIp(attempt.sendingIp())
-        .provider(attempt.provider())
+  /** Records the final outcome, then reports it: the claim holds what a replay re-emits. */
+  private void finish(SendRequest request, DeliveryAttempt outcome, int attempts, Instant sentAt) {
+    Completion completion = new Completion(outcome, attempts, sentAt, stored(Instant.now()));
+    store.recordOutcome(request, completion);
+    events.publish(finalEvent(request, completion));
+  }
+
+  /** A time as the database keeps it (microseconds), so that a replay re-emits it unchanged. */
+  private static Instant stored(Instant time) {
+    return time.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private void publishCompletion(SendRequest request, Completion done) {
+    DeliveryAttempt outcome = done.outcome();
+    if (done.sentAt() != null) {
+      events.publish(sentEvent(request, outcome.sendingIp(), outcome.provider(), done.sentAt()));
+    }
+    events.publish(finalEvent(request, done));
+  }
+
+  static Event finalEvent(SendRequest request, Completion completion) {
+    return outcomeEvent(request, completion.outcome())
+        .eventId(EventIds.outcome(request.messageId()))
+        .occurredAt(completion.completedAt())
         .build();
   }
 
-  static Event outcomeEvent(SendRequest request, DeliveryAttempt attempt) {
+  static Event sentEvent(SendRequest request, String sendingIp, String provider, Instant at) {
+    return Event.about(request, EventType.SENT)
+        .eventId(EventIds.sent(request.messageId()))
+        .source(SOURCE)
+        .occurredAt(at)
+        .sendingIp(sendingIp)
+        .provider(provider)
+        .build();
+  }
+
+  static Event.Builder outcomeEvent(SendRequest request, DeliveryAttempt attempt) {
     Event.Builder event =
         Event.about(request, attempt.verdict().type())
             .source(SOURCE)
@@ -209,6 +249,6 @@ public final class DeliveryManager {
       event.smtpReply(
           attempt.reply().code(), attempt.reply().enhancedStatus(), attempt.reply().text());
     }
-    return event.build();
+    return event;
   }
 }

@@ -20,6 +20,9 @@ public interface DeliveryStore {
   /** Keeps the original URL of each rewritten link, so that a click redirects only to them. */
   void recordLinks(UUID messageId, List<String> urls);
 
-  /** Completes the claim with the final outcome after {@code attempts} tries. */
-  void recordOutcome(SendRequest request, DeliveryAttempt outcome, int attempts);
+  /** Completes the claim with the message's final outcome. */
+  void recordOutcome(SendRequest request, Completion completion);
+
+  /** The final outcome recorded on a message's claim; empty while it has none. */
+  Optional<Completion> completion(SendRequest request);
 }

@@ -8,6 +8,7 @@ public final class SendersQueries {
   static final String REFUSAL = "refusal";
   static final String RECORD_LINK = "record-link";
   static final String RECORD_OUTCOME = "record-outcome";
+  static final String CLAIM_COMPLETION = "claim-completion";
   static final String TEMPLATE_VERSION = "template-version";
   static final String ACTIVE_SENDING_IPS = "active-sending-ips";
 
@@ -20,6 +21,7 @@ public final class SendersQueries {
         REFUSAL,
         RECORD_LINK,
         RECORD_OUTCOME,
+        CLAIM_COMPLETION,
         TEMPLATE_VERSION,
         ACTIVE_SENDING_IPS);
   }

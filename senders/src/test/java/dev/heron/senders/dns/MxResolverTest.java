@@ -15,7 +15,7 @@ class MxResolverTest {
   @BeforeAll
   static void startDns() throws Exception {
     dns =
-        new TestDns(12601)
+        new TestDns()
             .mx("gmail.test", 20, "alt1.gmail-smtp-in.l.google.com", 300)
             .mx("gmail.test", 10, "gmail-smtp-in.l.google.com", 300)
             .a("gmail-smtp-in.l.google.com", "127.0.0.1", 300)

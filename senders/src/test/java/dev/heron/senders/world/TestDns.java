@@ -36,11 +36,24 @@ public final class TestDns implements AutoCloseable {
   private final AtomicInteger queries = new AtomicInteger();
   private final Thread thread;
 
-  public TestDns(int port) throws SocketException {
-    socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-    thread = new Thread(this::serve, "test-dns-" + port);
+  /** A server on the first free UDP port of 12600-12649 (the senders tests' share). */
+  public TestDns() throws SocketException {
+    socket = bindFree(12600, 12649);
+    thread = new Thread(this::serve, "test-dns-" + socket.getLocalPort());
     thread.setDaemon(true);
     thread.start();
+  }
+
+  private static DatagramSocket bindFree(int first, int last) throws SocketException {
+    SocketException failure = null;
+    for (int port = first; port <= last; port++) {
+      try {
+        return new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      } catch (SocketException e) {
+        failure = e;
+      }
+    }
+    throw failure;
   }
 
   public String hostPort() {

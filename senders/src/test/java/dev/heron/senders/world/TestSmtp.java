@@ -37,19 +37,34 @@ public final class TestSmtp implements AutoCloseable {
     }
   }
 
-  private final SMTPServer server;
+  private SMTPServer server;
   private final Map<String, RejectException> replies = new ConcurrentHashMap<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Set<String> connections = ConcurrentHashMap.newKeySet();
 
-  public TestSmtp(int port) {
-    server =
-        SMTPServer.port(port)
-            .bindAddress(InetAddress.getLoopbackAddress())
-            .hostName("mx.test")
-            .messageHandlerFactory(Handler::new)
-            .build();
-    server.start();
+  /** A server on the first free port of 12650-12699 (the senders tests' share). */
+  public TestSmtp() {
+    RuntimeException failure = null;
+    for (int port = 12650; port <= 12699; port++) {
+      SMTPServer candidate =
+          SMTPServer.port(port)
+              .bindAddress(InetAddress.getLoopbackAddress())
+              .hostName("mx.test")
+              .messageHandlerFactory(Handler::new)
+              .build();
+      try {
+        candidate.start();
+        server = candidate;
+        return;
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+    throw failure;
+  }
+
+  public int port() {
+    return server.getPortAllocated();
   }
 
   /** The server refuses {@code recipient} at RCPT TO with {@code code} and {@code text}. */

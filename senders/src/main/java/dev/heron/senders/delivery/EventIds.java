@@ -1,0 +1,31 @@
+package dev.heron.senders.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * The ids of the events about a message are derived from the message id, not drawn at random: when
+ * a replayed request emits an outcome again, it is the same event, and consumers that de-duplicate
+ * on the event id count it once.
+ */
+public final class EventIds {
+  public static UUID sent(UUID messageId) {
+    return of(messageId, "SENT");
+  }
+
+  /** The one final outcome (DELIVERED, BOUNCED, FAILED, DROPPED) of a message. */
+  public static UUID outcome(UUID messageId) {
+    return of(messageId, "OUTCOME");
+  }
+
+  public static UUID deferral(UUID messageId, int attempt) {
+    return of(messageId, "DEFERRED:" + attempt);
+  }
+
+  private static UUID of(UUID messageId, String what) {
+    return UUID.nameUUIDFromBytes(
+        ("heron.senders:" + messageId + ":" + what).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private EventIds() {}
+}

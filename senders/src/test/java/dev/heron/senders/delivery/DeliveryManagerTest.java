@@ -1,0 +1,266 @@
+package dev.heron.senders.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heron.events.BounceClass;
+import dev.heron.events.Channel;
+import dev.heron.events.Event;
+import dev.heron.events.EventType;
+import dev.heron.events.MessageClass;
+import dev.heron.events.SendRequest;
+import dev.heron.events.TrackingLinks;
+import dev.heron.senders.content.TemplateCatalog;
+import dev.heron.senders.content.TemplateVersion;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** The manager on its own, through its interfaces: an in-memory store and a scripted channel. */
+class DeliveryManagerTest {
+  private static final UUID TEMPLATE = UUID.randomUUID();
+
+  private final MemoryStore store = new MemoryStore();
+  private final ScriptedMessenger channel = new ScriptedMessenger();
+  private final List<Event> events = new ArrayList<>();
+  private final EventSink sink =
+      new EventSink() {
+        @Override
+        public synchronized void publish(Event event) {
+          events.add(event);
+        }
+
+        @Override
+        public void flush() {}
+      };
+  private final DeliveryManager manager =
+      new DeliveryManager(
+          store,
+          new TemplateCatalog(
+              (id, version) ->
+                  id.equals(TEMPLATE)
+                      ? Optional.of(
+                          new TemplateVersion(
+                              id,
+                              1,
+                              "email",
+                              "Hi {{name}}",
+                              "<a href=\"https://x.test\">x</a>",
+                              null))
+                      : Optional.empty()),
+          new TrackingLinks("https://t.test", "s"),
+          List.of(channel),
+          sink,
+          new RetryPolicy(3, Duration.ofMillis(10)),
+          "test");
+
+  private static SendRequest request(UUID template, Map<String, Object> variables) {
+    return new SendRequest(
+        1,
+        Instant.now(),
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        Channel.EMAIL,
+        MessageClass.MARKETING,
+        "A",
+        "a@x.test",
+        "news.test",
+        null,
+        template,
+        1,
+        variables);
+  }
+
+  private static DeliveryAttempt replied(Verdict verdict, int code, String text) {
+    return new DeliveryAttempt(
+        verdict,
+        new DeliveryAttempt.Reply(code, null, text),
+        null,
+        "127.0.0.2",
+        "gmail",
+        Instant.now());
+  }
+
+  private List<EventType> typesOf(SendRequest r) {
+    return events.stream()
+        .filter(e -> e.messageId().equals(r.messageId()))
+        .map(Event::type)
+        .toList();
+  }
+
+  @Test
+  void aDeferralIsRetriedAndSentIsReportedOnce() {
+    SendRequest r = request(TEMPLATE, Map.of("name", "Ann"));
+    channel.script(
+        replied(Verdict.DEFERRED, 451, "451 busy"), replied(Verdict.DELIVERED, 250, "250 ok"));
+
+    manager.deliver(List.of(r));
+
+    assertThat(typesOf(r)).containsExactly(EventType.SENT, EventType.DEFERRED, EventType.DELIVERED);
+    assertThat(channel.pushed).extracting(OutboundMessage::attempt).containsExactly(1, 2);
+    assertThat(store.completions.get(r.messageId()).attempts()).isEqualTo(2);
+    assertThat(store.links.get(r.messageId())).containsExactly("https://x.test");
+    assertThat(events).allMatch(e -> "senders".equals(e.source()));
+  }
+
+  @Test
+  void aDeferralThatNeverClearsBecomesASoftBounceWithTheLastReply() {
+    SendRequest r = request(TEMPLATE, Map.of("name", "Ann"));
+    channel.script(
+        replied(Verdict.DEFERRED, 451, "451 one"),
+        replied(Verdict.DEFERRED, 451, "451 two"),
+        replied(Verdict.DEFERRED, 452, "452 three"));
+
+    manager.deliver(List.of(r));
+
+    Event last = events.get(events.size() - 1);
+    assertThat(last.type()).isEqualTo(EventType.BOUNCED);
+    assertThat(last.bounceClass()).isEqualTo(BounceClass.SOFT);
+    assertThat(last.smtpResponse()).isEqualTo("452 three");
+    assertThat(typesOf(r))
+        .containsExactly(EventType.SENT, EventType.DEFERRED, EventType.DEFERRED, EventType.BOUNCED);
+    assertThat(events).extracting(Event::eventId).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aReplayedRequestSendsNothingAndReEmitsTheSameEvents() {
+    SendRequest r = request(TEMPLATE, Map.of("name", "Ann"));
+    channel.script(replied(Verdict.DELIVERED, 250, "250 ok"));
+    manager.deliver(List.of(r));
+    List<Event> first = List.copyOf(events);
+    events.clear();
+
+    manager.deliver(List.of(r));
+
+    assertThat(channel.pushed).hasSize(1);
+    assertThat(events).containsExactlyElementsOf(first);
+  }
+
+  @Test
+  void refusedRecipientsMissingVariablesAndUnknownTemplatesAreReportedNotSent() {
+    SendRequest suppressed = request(TEMPLATE, Map.of("name", "Ann"));
+    store.refusals.put(suppressed.messageId(), "suppressed: complaint");
+    SendRequest missing = request(TEMPLATE, Map.of());
+    SendRequest unknown = request(UUID.randomUUID(), Map.of());
+
+    manager.deliver(List.of(suppressed, missing, unknown));
+
+    assertThat(channel.pushed).isEmpty();
+    assertThat(events)
+        .extracting(Event::type, Event::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(EventType.DROPPED, "suppressed: complaint"),
+            org.assertj.core.groups.Tuple.tuple(
+                EventType.DROPPED, "missing variable 'name' in the subject (line 1)"),
+            org.assertj.core.groups.Tuple.tuple(
+                EventType.FAILED,
+                "field 'templateId': template "
+                    + unknown.templateId()
+                    + " version 1 does not exist"));
+  }
+
+  @Test
+  void aChannelWithoutAMessengerFailsNamingIt() {
+    SendRequest sms =
+        new SendRequest(
+            1,
+            Instant.now(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            null,
+            Channel.SMS,
+            null,
+            null,
+            "+15550100",
+            null,
+            null,
+            TEMPLATE,
+            1,
+            Map.of("name", "x"));
+
+    manager.deliver(List.of(sms));
+
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.type()).isEqualTo(EventType.FAILED);
+              assertThat(e.reason()).isEqualTo("field 'channel': no messenger for sms");
+            });
+  }
+
+  /** Claims, refusals and outcomes in maps. */
+  static final class MemoryStore implements DeliveryStore {
+    final Set<UUID> claims = ConcurrentHashMap.newKeySet();
+    final Map<UUID, String> refusals = new HashMap<>();
+    final Map<UUID, List<String>> links = new ConcurrentHashMap<>();
+    final Map<UUID, Completion> completions = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean claim(SendRequest request, String claimedBy) {
+      return claims.add(request.messageId());
+    }
+
+    @Override
+    public Optional<String> refusal(SendRequest request) {
+      return Optional.ofNullable(refusals.get(request.messageId()));
+    }
+
+    @Override
+    public void recordLinks(UUID messageId, List<String> urls) {
+      links.put(messageId, urls);
+    }
+
+    @Override
+    public void recordOutcome(SendRequest request, Completion completion) {
+      completions.put(request.messageId(), completion);
+    }
+
+    @Override
+    public Optional<Completion> completion(SendRequest request) {
+      return Optional.ofNullable(completions.get(request.messageId()));
+    }
+  }
+
+  /** Answers each push with the next scripted attempt. */
+  static final class ScriptedMessenger implements Messenger {
+    final List<OutboundMessage> pushed = new ArrayList<>();
+    private final Deque<DeliveryAttempt> script = new ArrayDeque<>();
+
+    void script(DeliveryAttempt... attempts) {
+      script.addAll(List.of(attempts));
+    }
+
+    @Override
+    public String name() {
+      return "email";
+    }
+
+    @Override
+    public synchronized CompletableFuture<DeliveryAttempt> push(OutboundMessage message) {
+      pushed.add(message);
+      return CompletableFuture.completedFuture(script.removeFirst());
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+}
