@@ -6,6 +6,7 @@ import dev.heron.simulator.recipients.HabitProfile;
 import dev.heron.simulator.smtp.IpReputation;
 import dev.heron.simulator.smtp.MailboxRule;
 import dev.heron.simulator.smtp.Provider;
+import dev.heron.simulator.smtp.RateLimit;
 import dev.heron.simulator.smtp.Replies;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +18,14 @@ import java.util.Optional;
 
 /**
  * Everything about the simulated world that is data, not code: its providers, how mailboxes and
- * source IPs are treated, the words of every reply, how long things take and how recipients behave.
- * The built-in world is the resource {@value #RESOURCE}.
+ * source IPs are treated (reputation, rate limits), the words of every reply, how long things take
+ * and how recipients behave. The built-in world is the resource {@value #RESOURCE}.
  */
 public record World(
     List<Provider> providers,
     List<MailboxRule> mailboxes,
     List<IpReputation> reputations,
+    List<RateLimit> rateLimits,
     Replies replies,
     Timings timings,
     HabitProfile habits) {
@@ -33,14 +35,21 @@ public record World(
     providers = List.copyOf(Objects.requireNonNull(providers, "providers"));
     mailboxes = List.copyOf(Objects.requireNonNull(mailboxes, "mailboxes"));
     reputations = List.copyOf(Objects.requireNonNullElse(reputations, List.of()));
+    rateLimits = List.copyOf(Objects.requireNonNullElse(rateLimits, List.of()));
     Objects.requireNonNull(replies, "replies");
     Objects.requireNonNull(timings, "timings");
     Objects.requireNonNull(habits, "habits");
     for (IpReputation reputation : reputations) {
-      if (providers.stream().noneMatch(p -> p.name().equals(reputation.provider()))) {
-        throw new IllegalArgumentException(
-            "reputations.provider '" + reputation.provider() + "' is not a provider");
-      }
+      requireProvider(providers, "reputations.provider", reputation.provider());
+    }
+    for (RateLimit limit : rateLimits) {
+      requireProvider(providers, "rateLimits.provider", limit.provider());
+    }
+  }
+
+  private static void requireProvider(List<Provider> providers, String field, String name) {
+    if (providers.stream().noneMatch(p -> p.name().equals(name))) {
+      throw new IllegalArgumentException(field + " '" + name + "' is not a provider");
     }
   }
 
@@ -74,10 +83,15 @@ public record World(
   }
 
   public World withTimings(Timings timings) {
-    return new World(providers, mailboxes, reputations, replies, timings, habits);
+    return new World(providers, mailboxes, reputations, rateLimits, replies, timings, habits);
   }
 
   public World withHabits(HabitProfile habits) {
-    return new World(providers, mailboxes, reputations, replies, timings, habits);
+    return new World(providers, mailboxes, reputations, rateLimits, replies, timings, habits);
+  }
+
+  /** The same world with per-IP rate limits at some providers (the built-in world has none). */
+  public World withRateLimits(List<RateLimit> rateLimits) {
+    return new World(providers, mailboxes, reputations, rateLimits, replies, timings, habits);
   }
 }

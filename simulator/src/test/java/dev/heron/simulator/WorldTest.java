@@ -26,12 +26,25 @@ class WorldTest {
         .containsExactlyInAnyOrder(
             MailboxBehaviour.REJECT,
             MailboxBehaviour.REJECT,
+            MailboxBehaviour.MAILBOX_FULL,
+            MailboxBehaviour.DISABLED,
             MailboxBehaviour.BLOCK,
             MailboxBehaviour.DEFER,
             MailboxBehaviour.GREYLIST,
             MailboxBehaviour.SLOW,
             MailboxBehaviour.LATE_BOUNCE,
             MailboxBehaviour.COMPLAIN);
+  }
+
+  @Test
+  void aRateLimitAtAProviderTheWorldDoesNotHaveIsRefused() {
+    World world = World.builtIn();
+    assertThatThrownBy(
+            () ->
+                world.withRateLimits(
+                    java.util.List.of(
+                        new dev.heron.simulator.smtp.RateLimit("aol", 1, 1, "421 4.7.0 slow"))))
+        .hasMessage("rateLimits.provider 'aol' is not a provider");
   }
 
   @Test

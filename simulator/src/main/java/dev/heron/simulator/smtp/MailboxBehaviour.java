@@ -6,6 +6,10 @@ public enum MailboxBehaviour {
   ACCEPT,
   /** {@code 550 5.1.1}: the address does not exist. */
   REJECT,
+  /** Over quota: Gmail's temporary {@code 452 4.2.2}, elsewhere {@code 552 5.2.2}. */
+  MAILBOX_FULL,
+  /** {@code 550 5.2.1}: the account exists but is disabled. */
+  DISABLED,
   /** {@code 554 5.7.1}: refused by policy. */
   BLOCK,
   /** {@code 421 4.7.28}: try again later, every time. */

@@ -4,6 +4,8 @@ package dev.heron.simulator.smtp;
 public enum ReplyKind {
   ACCEPTED,
   NO_SUCH_USER,
+  MAILBOX_FULL,
+  ACCOUNT_DISABLED,
   BLOCKED,
   DEFERRED,
   GREYLISTED,

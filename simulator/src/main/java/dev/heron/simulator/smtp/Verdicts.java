@@ -11,20 +11,22 @@ import java.util.Optional;
 
 /**
  * Decides each recipient's fate at RCPT TO, as the world's data says: the domain picks the
- * provider, the provider may dislike the source IP, and the local part picks the mailbox's
- * behaviour.
+ * provider, the provider may dislike the source IP or find it sending too fast, and the local part
+ * picks the mailbox's behaviour.
  */
 public final class Verdicts {
   public static final String UNKNOWN_PROVIDER = "unknown";
 
   private final World world;
   private final Greylist greylist;
+  private final RateLimiter rateLimiter;
   private final long seed;
 
   public Verdicts(World world, long seed, Clock clock) {
     this.world = world;
     this.seed = seed;
     this.greylist = new Greylist(world.timings().greylistRetryAfter(), clock);
+    this.rateLimiter = new RateLimiter(world.rateLimits(), clock);
   }
 
   public Verdict atRecipient(String sourceIp, String envelopeFrom, String recipient) {
@@ -45,9 +47,16 @@ public final class Verdicts {
           reputation.get().code() < 500 ? MailboxBehaviour.DEFER : MailboxBehaviour.BLOCK;
       return new Verdict(provider.name(), behaviour, reputation.get(), Duration.ZERO);
     }
+    Optional<RateLimit> exceeded = rateLimiter.exceeded(sourceIp, provider.name());
+    if (exceeded.isPresent()) {
+      Reply slowDown = Reply.parse(Replies.fill(exceeded.get().reply(), variables));
+      return new Verdict(provider.name(), MailboxBehaviour.DEFER, slowDown, Duration.ZERO);
+    }
     MailboxBehaviour behaviour = behaviourOf(address.local());
     return switch (behaviour) {
       case REJECT -> rejected(provider, behaviour, ReplyKind.NO_SUCH_USER, variables);
+      case MAILBOX_FULL -> rejected(provider, behaviour, ReplyKind.MAILBOX_FULL, variables);
+      case DISABLED -> rejected(provider, behaviour, ReplyKind.ACCOUNT_DISABLED, variables);
       case BLOCK -> rejected(provider, behaviour, ReplyKind.BLOCKED, variables);
       case DEFER -> rejected(provider, behaviour, ReplyKind.DEFERRED, variables);
       case GREYLIST ->

@@ -153,7 +153,7 @@ class SmtpReceiverTest {
   }
 
   @Test
-  void deferAndBlockMailboxesGetTheirCodes() {
+  void deferFullAndBlockMailboxesGetTheirCodes() {
     SMTPAddressFailedException deferred =
         refusal(sendExpectingFailure(from("127.0.0.2"), "defer-1@gmail.test"));
     assertThat(deferred.getReturnCode()).isEqualTo(421);
@@ -163,6 +163,11 @@ class SmtpReceiverTest {
     SMTPAddressFailedException yahoo =
         refusal(sendExpectingFailure(from("127.0.0.2"), "defer-1@yahoo.test"));
     assertThat(yahoo.getMessage()).startsWith("421 4.7.28 [TSS04] Messages from 127.0.0.2");
+
+    SMTPAddressFailedException full =
+        refusal(sendExpectingFailure(from("127.0.0.2"), "full-1@gmail.test"));
+    assertThat(full.getReturnCode()).isEqualTo(452);
+    assertThat(full.getMessage()).startsWith("452 4.2.2 The recipient's inbox is out of storage");
 
     SMTPAddressFailedException blocked =
         refusal(sendExpectingFailure(from("127.0.0.2"), "block-1@gmail.test"));

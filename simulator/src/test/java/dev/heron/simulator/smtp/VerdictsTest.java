@@ -20,6 +20,9 @@ class VerdictsTest {
     assertThat(code("ann@gmail.test")).isZero();
     assertThat(code("bounce7@gmail.test")).isEqualTo(550);
     assertThat(code("NoUser@outlook.test")).isEqualTo(550);
+    assertThat(code("full@gmail.test")).isEqualTo(452);
+    assertThat(code("full@outlook.test")).isEqualTo(552);
+    assertThat(code("disabled@gmail.test")).isEqualTo(550);
     assertThat(code("block@yahoo.test")).isEqualTo(554);
     assertThat(code("defer@icloud.test")).isEqualTo(421);
     assertThat(code("grey@example.test")).isEqualTo(451);
@@ -60,23 +63,7 @@ class VerdictsTest {
   @Test
   void greylistingLetsARetryThroughOnlyAfterTheDelay() {
     Instant[] now = {Instant.parse("2025-01-01T00:00:00Z")};
-    Clock clock =
-        new Clock() {
-          @Override
-          public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return now[0];
-          }
-        };
+    Clock clock = clock(now);
     Greylist greylist = new Greylist(Duration.ofSeconds(5), clock);
     assertThat(greylist.passes("127.0.0.2", "b@x", "grey@gmail.test")).isFalse();
     now[0] = now[0].plusSeconds(4);
@@ -84,6 +71,50 @@ class VerdictsTest {
     now[0] = now[0].plusSeconds(1);
     assertThat(greylist.passes("127.0.0.2", "b@x", "grey@gmail.test")).isTrue();
     assertThat(greylist.passes("127.0.0.3", "b@x", "grey@gmail.test")).isFalse();
+  }
+
+  @Test
+  void aSourceIpOverAProvidersRateIsDeferredUntilItSlowsDown() {
+    Instant[] now = {Instant.parse("2025-01-01T00:00:00Z")};
+    RateLimit yahoo =
+        new RateLimit("yahoo", 2, 3, "421 4.7.0 [TSS04] Messages from {ip} temporarily deferred");
+    Verdicts limited = new Verdicts(world.withRateLimits(java.util.List.of(yahoo)), 1L, clock(now));
+
+    // A burst of 3 passes, the 4th is deferred; other IPs and providers are not affected.
+    for (int i = 0; i < 3; i++) {
+      assertThat(limited.atRecipient("127.0.0.2", "b@x", "r" + i + "@yahoo.test").accepted())
+          .isTrue();
+    }
+    Verdict deferred = limited.atRecipient("127.0.0.2", "b@x", "r3@yahoo.test");
+    assertThat(deferred.reply().text())
+        .isEqualTo("421 4.7.0 [TSS04] Messages from 127.0.0.2 temporarily deferred");
+    assertThat(deferred.behaviour()).isEqualTo(MailboxBehaviour.DEFER);
+    assertThat(limited.atRecipient("127.0.0.3", "b@x", "r3@yahoo.test").accepted()).isTrue();
+    assertThat(limited.atRecipient("127.0.0.2", "b@x", "r3@gmail.test").accepted()).isTrue();
+
+    // Half a second later, one token (2 per second) has come back.
+    now[0] = now[0].plusMillis(500);
+    assertThat(limited.atRecipient("127.0.0.2", "b@x", "r3@yahoo.test").accepted()).isTrue();
+    assertThat(limited.atRecipient("127.0.0.2", "b@x", "r4@yahoo.test").accepted()).isFalse();
+  }
+
+  private static Clock clock(Instant[] now) {
+    return new Clock() {
+      @Override
+      public ZoneOffset getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now[0];
+      }
+    };
   }
 
   @Test
