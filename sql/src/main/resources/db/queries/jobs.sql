@@ -39,3 +39,33 @@ DO UPDATE SET
     conversions = EXCLUDED.conversions,
     conversion_value = EXCLUDED.conversion_value,
     updated_at = now();
+
+-- name: upsert-ip-reputation
+-- Records one score snapshot of an IP at a provider, stamped with the newest event time it includes.
+INSERT INTO ip_reputation (
+    computed_at, ip, provider, volume, delivery_rate, bounce_rate, complaint_rate, deferral_rate,
+    score)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (ip, provider, computed_at) DO UPDATE SET
+    volume = EXCLUDED.volume,
+    delivery_rate = EXCLUDED.delivery_rate,
+    bounce_rate = EXCLUDED.bounce_rate,
+    complaint_rate = EXCLUDED.complaint_rate,
+    deferral_rate = EXCLUDED.deferral_rate,
+    score = EXCLUDED.score;
+
+-- name: upsert-ip-reputation-current
+-- Keeps the newest score per IP and provider; an older snapshot (a replay) does not replace it.
+INSERT INTO ip_reputation_current (
+    computed_at, ip, provider, volume, delivery_rate, bounce_rate, complaint_rate, deferral_rate,
+    score)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (ip, provider) DO UPDATE SET
+    computed_at = EXCLUDED.computed_at,
+    volume = EXCLUDED.volume,
+    delivery_rate = EXCLUDED.delivery_rate,
+    bounce_rate = EXCLUDED.bounce_rate,
+    complaint_rate = EXCLUDED.complaint_rate,
+    deferral_rate = EXCLUDED.deferral_rate,
+    score = EXCLUDED.score
+WHERE ip_reputation_current.computed_at <= EXCLUDED.computed_at;

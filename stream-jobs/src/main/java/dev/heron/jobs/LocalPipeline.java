@@ -3,15 +3,14 @@ package dev.heron.jobs;
 import dev.heron.events.Event;
 import dev.heron.events.Settings;
 import dev.heron.jobs.archive.ArchiveJob;
-import dev.heron.jobs.insights.InsightRow;
 import dev.heron.jobs.insights.InsightsJob;
 import dev.heron.jobs.insights.InsightsSettings;
 import dev.heron.jobs.intake.EventIntake;
 import dev.heron.jobs.intake.KafkaEvents;
+import dev.heron.jobs.reputation.ReputationJob;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -40,12 +39,12 @@ public final class LocalPipeline {
   public static void wire(
       StreamExecutionEnvironment env,
       EventIntake intake,
-      Sink<Event> archive,
-      Sink<InsightRow> insights,
+      PipelineSinks sinks,
       InsightsSettings insightsSettings) {
     DataStream<Event> events = intake.events(env);
-    ArchiveJob.wire(events, archive);
-    InsightsJob.wire(events, insights, insightsSettings);
+    ArchiveJob.wire(events, sinks.archive());
+    InsightsJob.wire(events, sinks.insights(), insightsSettings);
+    ReputationJob.wire(events, sinks.reputation(), ReputationJob.COALESCE);
   }
 
   /** The MiniCluster's configuration: REST port, checkpoints, state backend, what to resume. */
@@ -104,8 +103,7 @@ public final class LocalPipeline {
             KafkaEvents.GROUP,
             JobSettings.millis(JobSettings.OUT_OF_ORDERNESS_MS),
             JobSettings.millis(JobSettings.IDLENESS_MS)),
-        ArchiveJob.tableSink(),
-        InsightsJob.tableSink(),
+        PipelineSinks.real(),
         InsightsSettings.defaults());
     env.execute(JOB_NAME);
   }

@@ -9,8 +9,6 @@ import dev.heron.events.Json;
 import dev.heron.events.Settings;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
-import dev.heron.jobs.archive.ArchiveJob;
-import dev.heron.jobs.insights.InsightsJob;
 import dev.heron.jobs.insights.InsightsSettings;
 import dev.heron.jobs.intake.EventIntake;
 import dev.heron.jobs.intake.KafkaEvents;
@@ -77,8 +75,7 @@ class LocalPipelineTest {
             KafkaEvents.deadLetterSink(),
             Duration.ofSeconds(5),
             Duration.ofSeconds(1));
-    LocalPipeline.wire(
-        env, intake, ArchiveJob.tableSink(), InsightsJob.tableSink(), InsightsSettings.defaults());
+    LocalPipeline.wire(env, intake, PipelineSinks.real(), InsightsSettings.defaults());
     JobClient job = env.executeAsync("local-pipeline-test");
     try {
       assertThat(poll(() -> query("SELECT count(*) FROM events WHERE tenant_id = ?"), 90L))

@@ -6,10 +6,17 @@ import dev.heron.sql.NamedQueries;
 public final class JobQueries {
   public static final String ARCHIVE_EVENT = "archive-event";
   public static final String UPSERT_INSIGHT_BUCKET = "upsert-insight-bucket";
+  public static final String UPSERT_IP_REPUTATION = "upsert-ip-reputation";
+  public static final String UPSERT_IP_REPUTATION_CURRENT = "upsert-ip-reputation-current";
 
   private JobQueries() {}
 
   public static NamedQueries load() {
-    return NamedQueries.load("jobs", ARCHIVE_EVENT, UPSERT_INSIGHT_BUCKET);
+    return NamedQueries.load(
+        "jobs",
+        ARCHIVE_EVENT,
+        UPSERT_INSIGHT_BUCKET,
+        UPSERT_IP_REPUTATION,
+        UPSERT_IP_REPUTATION_CURRENT);
   }
 }

@@ -1,0 +1,19 @@
+package dev.heron.jobs;
+
+import dev.heron.events.Event;
+import dev.heron.jobs.archive.ArchiveJob;
+import dev.heron.jobs.insights.InsightRow;
+import dev.heron.jobs.insights.InsightsJob;
+import dev.heron.jobs.reputation.ReputationSinks;
+import org.apache.flink.api.connector.sink2.Sink;
+
+/** Where every job of the local pipeline writes. */
+public record PipelineSinks(
+    Sink<Event> archive, Sink<InsightRow> insights, ReputationSinks reputation) {
+
+  /** The tables and topics of the {@code HERON_DB_*} and {@code HERON_KAFKA_*} settings. */
+  public static PipelineSinks real() {
+    return new PipelineSinks(
+        ArchiveJob.tableSink(), InsightsJob.tableSink(), ReputationSinks.real());
+  }
+}

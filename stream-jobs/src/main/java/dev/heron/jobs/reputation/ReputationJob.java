@@ -1,0 +1,80 @@
+package dev.heron.jobs.reputation;
+
+import dev.heron.events.Event;
+import dev.heron.events.IpScore;
+import dev.heron.jobs.JobSettings;
+import dev.heron.jobs.intake.DuplicateFilter;
+import dev.heron.jobs.intake.EventIntake;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Rolling 24-hour reputation per sending IP and mailbox provider, published to {@code
+ * heron.ip-scores} for the senders and to {@code ip_reputation} for people.
+ */
+public final class ReputationJob {
+  /** How long a score's changes gather before it is published. */
+  public static final Duration COALESCE = Duration.ofSeconds(1);
+
+  private static final Duration REMEMBER_EVENT_IDS = Duration.ofDays(2);
+
+  private final EventIntake intake;
+  private final ReputationSinks sinks;
+  private final Duration coalesce;
+
+  public ReputationJob(EventIntake intake, ReputationSinks sinks, Duration coalesce) {
+    this.intake = intake;
+    this.sinks = sinks;
+    this.coalesce = coalesce;
+  }
+
+  public void build(StreamExecutionEnvironment env) {
+    wire(intake.events(env), sinks, coalesce);
+  }
+
+  /** The job's part after the intake, for a pipeline that shares one intake between jobs. */
+  public static void wire(DataStream<Event> events, ReputationSinks sinks, Duration coalesce) {
+    DataStream<IpScore> scores =
+        events
+            .filter(new BearsOnReputation())
+            .name("ip-outcomes")
+            .uid("reputation-ip-outcomes")
+            .keyBy(new DuplicateFilter.ByMessage())
+            .process(new DuplicateFilter(REMEMBER_EVENT_IDS))
+            .name("reputation-dedup")
+            .uid("reputation-dedup")
+            .keyBy(new ByIpAndProvider())
+            .process(new ReputationFunction(coalesce, ReputationRules.Prior.standard()))
+            .name("ip-reputation")
+            .uid("reputation-scores");
+    scores.sinkTo(sinks.topic()).name("heron.ip-scores").uid("reputation-topic-sink");
+    scores.sinkTo(sinks.snapshots()).name("ip_reputation").uid("reputation-snapshot-sink");
+    scores.sinkTo(sinks.current()).name("ip_reputation_current").uid("reputation-current-sink");
+  }
+
+  public static void main(String[] args) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    JobSettings.configureCheckpoints(env);
+    new ReputationJob(JobSettings.kafkaIntake("reputation"), ReputationSinks.real(), COALESCE)
+        .build(env);
+    env.execute("heron-reputation");
+  }
+
+  /** Delivery outcomes and complaints from a known sending IP. */
+  static final class BearsOnReputation implements FilterFunction<Event> {
+    @Override
+    public boolean filter(Event event) {
+      return ReputationRules.keyOf(event).isPresent();
+    }
+  }
+
+  static final class ByIpAndProvider implements KeySelector<Event, String> {
+    @Override
+    public String getKey(Event event) {
+      return ReputationRules.keyOf(event).orElseThrow();
+    }
+  }
+}
