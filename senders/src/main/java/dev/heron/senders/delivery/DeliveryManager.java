@@ -192,7 +192,8 @@ public final class DeliveryManager {
                   CompletableFuture.delayedExecutor(
                       retry.backoffAfter(message.attempt()).toMillis(), TimeUnit.MILLISECONDS);
               return CompletableFuture.supplyAsync(() -> null, later)
-                  .thenCompose(x -> attempt(message.nextAttempt(), messenger, sentAt));
+                  .thenCompose(
+                      x -> attempt(message.nextAttempt(attempt.sendingIp()), messenger, sentAt));
             });
   }
 

@@ -51,8 +51,15 @@ public final class RoundRobinIpSelector implements IpSelector {
   }
 
   @Override
-  public SendingIp select(dev.heron.events.SendRequest request, String provider) {
+  public SendingIp select(dev.heron.events.SendRequest request, String provider, String preferred) {
     List<SendingIp> ips = ips();
+    if (preferred != null) {
+      for (SendingIp ip : ips) {
+        if (ip.ip().equals(preferred)) {
+          return ip;
+        }
+      }
+    }
     return ips.get((int) Math.floorMod(next.getAndIncrement(), (long) ips.size()));
   }
 

@@ -72,7 +72,7 @@ public final class SmtpMessenger implements Messenger {
       return CompletableFuture.completedFuture(
           new DeliveryAttempt(verdict, null, e.getMessage(), null, null, null));
     }
-    SendingIp ip = ips.select(message.request(), route.provider());
+    SendingIp ip = ips.select(message.request(), route.provider(), message.previousSendingIp());
     MxHost host = route.primary();
     String helo =
         ip.heloName() != null ? ip.heloName() : EmailComposer.identityOf(message.request());
