@@ -54,6 +54,7 @@ public final class Simulator {
           SmtpReceiver.start(
               config.bindAddress(),
               config.smtpPort(),
+              config.world().startTls(),
               verdicts,
               mailbox,
               listener(deliveries, recipients, reports),

@@ -28,7 +28,8 @@ public record World(
     List<RateLimit> rateLimits,
     Replies replies,
     Timings timings,
-    HabitProfile habits) {
+    HabitProfile habits,
+    Boolean startTls) {
   public static final String RESOURCE = "/simulator/world.json";
 
   public World {
@@ -39,6 +40,7 @@ public record World(
     Objects.requireNonNull(replies, "replies");
     Objects.requireNonNull(timings, "timings");
     Objects.requireNonNull(habits, "habits");
+    startTls = startTls == null || startTls;
     for (IpReputation reputation : reputations) {
       requireProvider(providers, "reputations.provider", reputation.provider());
     }
@@ -83,15 +85,18 @@ public record World(
   }
 
   public World withTimings(Timings timings) {
-    return new World(providers, mailboxes, reputations, rateLimits, replies, timings, habits);
+    return new World(
+        providers, mailboxes, reputations, rateLimits, replies, timings, habits, startTls);
   }
 
   public World withHabits(HabitProfile habits) {
-    return new World(providers, mailboxes, reputations, rateLimits, replies, timings, habits);
+    return new World(
+        providers, mailboxes, reputations, rateLimits, replies, timings, habits, startTls);
   }
 
   /** The same world with per-IP rate limits at some providers (the built-in world has none). */
   public World withRateLimits(List<RateLimit> rateLimits) {
-    return new World(providers, mailboxes, reputations, rateLimits, replies, timings, habits);
+    return new World(
+        providers, mailboxes, reputations, rateLimits, replies, timings, habits, startTls);
   }
 }

@@ -23,11 +23,12 @@ public final class SmtpReceiver implements AutoCloseable {
   public static SmtpReceiver start(
       InetAddress address,
       int port,
+      boolean startTls,
       Verdicts verdicts,
       Mailbox mailbox,
       DeliveryListener listener,
       Clock clock) {
-    SMTPServer server =
+    SMTPServer.Builder builder =
         SMTPServer.port(port)
             .bindAddress(address)
             .hostName(HOST_NAME)
@@ -37,8 +38,11 @@ public final class SmtpReceiver implements AutoCloseable {
             .insertReceivedHeaders()
             .maxMessageSize(MAX_MESSAGE_BYTES)
             .maxConnections(500)
-            .connectionTimeout(60, TimeUnit.SECONDS)
-            .build();
+            .connectionTimeout(60, TimeUnit.SECONDS);
+    if (startTls) {
+      builder.enableTLS().startTlsSocketFactory(ServerTls.context());
+    }
+    SMTPServer server = builder.build();
     server.start();
     return new SmtpReceiver(server);
   }

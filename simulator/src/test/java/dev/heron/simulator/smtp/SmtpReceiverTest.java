@@ -237,6 +237,25 @@ class SmtpReceiverTest {
   }
 
   @Test
+  void starttlsIsOfferedAndAMessageCanTravelEncrypted() throws Exception {
+    SmtpClient client = from("127.0.0.2");
+    jakarta.mail.Session session = client.session();
+    session.getProperties().setProperty("mail.smtp.starttls.enable", "true");
+    session.getProperties().setProperty("mail.smtp.starttls.required", "true");
+    session.getProperties().setProperty("mail.smtp.ssl.trust", "*");
+    String messageId = id();
+    jakarta.mail.internet.MimeMessage message =
+        client.message(messageId, "<p>secret</p>", "tls.user@gmail.test");
+    try (org.eclipse.angus.mail.smtp.SMTPTransport transport =
+        (org.eclipse.angus.mail.smtp.SMTPTransport) session.getTransport("smtp")) {
+      transport.connect(); // starttls.required: this fails unless the upgrade happened
+      transport.sendMessage(message, message.getAllRecipients());
+    }
+    assertThat(simulator.mailDirectory().resolve("tls.user@gmail.test").resolve(messageId + ".eml"))
+        .exists();
+  }
+
+  @Test
   void slowMailboxesAnswerSlowlyButAccept() throws Exception {
     Instant before = Instant.now();
     from("127.0.0.2").send(id(), "slow-1@icloud.test");
