@@ -376,3 +376,50 @@ GROUP BY 1 ORDER BY 1;
 -- name: campaign-exists
 -- Whether a campaign belongs to the tenant.
 SELECT 1 FROM campaigns WHERE tenant_id = ? AND id = ?;
+
+-- ---------------------------------------------------------------------------------------------
+-- listings and updates
+
+-- name: contact-page
+-- A page of a tenant's contacts, newest first, optionally only one email.
+SELECT * FROM contacts
+WHERE tenant_id = ? AND (?::text IS NULL OR email = ?::text)
+ORDER BY created_at DESC, id LIMIT ? OFFSET ?;
+
+-- name: contact-update
+-- Changes the given fields of a contact (a null leaves a field as it is); attributes are merged
+-- key by key; opting out or withdrawing consent records when.
+UPDATE contacts SET
+    first_name  = coalesce(?, first_name),
+    last_name   = coalesce(?, last_name),
+    phone       = coalesce(?, phone),
+    description = coalesce(?, description),
+    company     = coalesce(?, company),
+    time_zone   = coalesce(?, time_zone),
+    tags        = coalesce(?::text[], tags),
+    attributes  = attributes || coalesce(?::jsonb, '{}'::jsonb),
+    consent     = coalesce(?, consent),
+    consent_at  = CASE WHEN ?::text IS NOT NULL AND ?::text <> consent THEN now() ELSE consent_at END,
+    opted_out   = coalesce(?, opted_out),
+    opted_out_at = CASE WHEN ?::boolean AND NOT opted_out THEN now()
+                        WHEN ?::boolean = false THEN NULL ELSE opted_out_at END,
+    updated_at  = now()
+WHERE tenant_id = ? AND id = ?
+RETURNING *;
+
+-- name: list-page
+-- A tenant's lists by name, with their member counts.
+SELECT l.*, (SELECT count(*) FROM list_contacts lc WHERE lc.list_id = l.id) AS members
+FROM lists l WHERE l.tenant_id = ? ORDER BY l.name LIMIT ? OFFSET ?;
+
+-- name: template-page
+-- A tenant's templates by name, with their current version.
+SELECT t.id, t.tenant_id, t.name, t.channel, t.current_version, t.created_at, t.updated_at,
+       v.status, v.subject, v.html_body, v.text_body, v.media_url, v.variables
+FROM templates t
+JOIN template_versions v ON v.template_id = t.id AND v.version = t.current_version
+WHERE t.tenant_id = ? ORDER BY t.name, t.channel LIMIT ? OFFSET ?;
+
+-- name: campaign-ids-page
+-- A page of a tenant's campaign ids, newest first.
+SELECT id FROM campaigns WHERE tenant_id = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?;

@@ -235,6 +235,30 @@ class CampaignFlowTest extends ApiTestSupport {
         .isEqualTo(404);
   }
 
+  @Test
+  void aTenantListsOnlyItsOwnCampaignsListsAndTemplates() {
+    Setup mine = setup(newTenant());
+    Setup theirs = setup(newTenant());
+    CampaignView first = newCampaign(mine, "marketing");
+    CampaignView second = newCampaign(mine, "transactional");
+    newCampaign(theirs, "marketing");
+
+    Map<?, ?> campaigns = call(HttpRequest.GET("/api/campaigns?limit=10"), mine.key(), Map.class);
+    assertThat(ids(campaigns)).containsExactly(second.id().toString(), first.id().toString());
+    Map<?, ?> onePage =
+        call(HttpRequest.GET("/api/campaigns?limit=1&offset=1"), mine.key(), Map.class);
+    assertThat(ids(onePage)).containsExactly(first.id().toString());
+    Map<?, ?> lists = call(HttpRequest.GET("/api/lists"), mine.key(), Map.class);
+    assertThat(ids(lists)).containsExactly(mine.listId().toString());
+    Map<?, ?> templates = call(HttpRequest.GET("/api/templates"), mine.key(), Map.class);
+    assertThat(ids(templates)).containsExactly(mine.templateId().toString());
+  }
+
+  private static List<Object> ids(Map<?, ?> page) {
+    return ((List<?>) page.get("items"))
+        .stream().map(i -> (Object) ((Map<?, ?>) i).get("id")).toList();
+  }
+
   private static java.util.function.Predicate<ConsumerRecord<String, byte[]>> forCampaign(
       UUID campaignId) {
     return record ->

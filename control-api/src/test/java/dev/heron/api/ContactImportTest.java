@@ -143,4 +143,64 @@ class ContactImportTest extends ApiTestSupport {
                 .status())
         .isEqualTo(404);
   }
+
+  @Test
+  void aContactIsUpdatedFieldByFieldAndCanOptOut() {
+    CreatedTenant tenant = newTenant();
+    Map<?, ?> created =
+        call(
+            HttpRequest.POST(
+                "/api/contacts",
+                Map.of(
+                    "email", "yan@example.test", "firstName", "Yan", "attributes", Map.of("a", 1))),
+            tenant.apiKey(),
+            Map.class);
+    String path = "/api/contacts/" + created.get("id");
+    Map<?, ?> updated =
+        call(
+            HttpRequest.PATCH(
+                path,
+                Map.of(
+                    "company",
+                    "Acme",
+                    "attributes",
+                    Map.of("b", 2),
+                    "consent",
+                    "withdrawn",
+                    "optedOut",
+                    true)),
+            tenant.apiKey(),
+            Map.class);
+    assertThat(updated.get("firstName")).isEqualTo("Yan");
+    assertThat(updated.get("company")).isEqualTo("Acme");
+    assertThat(updated.get("attributes")).isEqualTo(Map.of("a", 1, "b", 2));
+    assertThat(updated.get("consent")).isEqualTo("withdrawn");
+    assertThat(updated.get("optedOut")).isEqualTo(true);
+    assertThat(updated.get("optedOutAt")).isNotNull();
+
+    Refusal badZone =
+        refusal(
+            HttpRequest.PATCH(path, Map.of("timeZone", "Moon/Base")).bearerAuth(tenant.apiKey()));
+    assertThat(badZone.status()).isEqualTo(400);
+    assertThat(badZone.body().field()).isEqualTo("timeZone");
+
+    CreatedTenant other = newTenant();
+    assertThat(
+            refusal(HttpRequest.PATCH(path, Map.of("company", "x")).bearerAuth(other.apiKey()))
+                .status())
+        .isEqualTo(404);
+
+    Map<?, ?> page =
+        call(
+            HttpRequest.GET("/api/contacts?email=YAN@example.test&limit=10"),
+            tenant.apiKey(),
+            Map.class);
+    assertThat((List<?>) page.get("items")).hasSize(1);
+    Map<?, ?> othersPage = call(HttpRequest.GET("/api/contacts"), other.apiKey(), Map.class);
+    assertThat((List<?>) othersPage.get("items")).isEmpty();
+    Refusal badLimit =
+        refusal(HttpRequest.GET("/api/contacts?limit=0").bearerAuth(tenant.apiKey()));
+    assertThat(badLimit.status()).isEqualTo(400);
+    assertThat(badLimit.body().field()).isEqualTo("limit");
+  }
 }

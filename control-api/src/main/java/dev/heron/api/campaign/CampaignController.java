@@ -1,11 +1,14 @@
 package dev.heron.api.campaign;
 
+import dev.heron.api.paging.Page;
 import dev.heron.api.tenant.CurrentTenant;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import jakarta.validation.Valid;
 import java.util.UUID;
 
@@ -21,6 +24,14 @@ class CampaignController {
   HttpResponse<Campaign> create(
       CurrentTenant tenant, @Valid @Body CampaignRequests.Create request) {
     return HttpResponse.created(service.create(tenant.id(), request));
+  }
+
+  @Get
+  Page<Campaign> page(
+      CurrentTenant tenant,
+      @Nullable @QueryValue Integer limit,
+      @Nullable @QueryValue Integer offset) {
+    return service.page(tenant.id(), Page.Request.of(limit, offset));
   }
 
   @Get("/{id}")

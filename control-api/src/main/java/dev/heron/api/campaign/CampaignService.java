@@ -8,6 +8,7 @@ import dev.heron.api.db.Tx;
 import dev.heron.api.error.ApiException;
 import dev.heron.api.identity.SenderIdentityService;
 import dev.heron.api.list.ListService;
+import dev.heron.api.paging.Page;
 import dev.heron.api.planning.PlanReport;
 import dev.heron.api.planning.PlanRequest;
 import dev.heron.api.planning.Planner;
@@ -111,6 +112,26 @@ public class CampaignService {
               return campaignId;
             });
     return get(tenantId, id);
+  }
+
+  Page<Campaign> page(UUID tenantId, Page.Request page) {
+    List<Campaign> items =
+        db.transaction(
+            tx -> {
+              List<UUID> ids =
+                  tx.list(
+                      Queries.CAMPAIGN_IDS_PAGE,
+                      row -> Rows.uuid(row, "id"),
+                      tenantId,
+                      page.limit(),
+                      page.offset());
+              List<Campaign> campaigns = new java.util.ArrayList<>(ids.size());
+              for (UUID id : ids) {
+                campaigns.add(read(tx, tenantId, id));
+              }
+              return campaigns;
+            });
+    return new Page<>(items, page.limit(), page.offset());
   }
 
   public Campaign get(UUID tenantId, UUID id) {

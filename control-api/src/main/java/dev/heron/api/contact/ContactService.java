@@ -5,6 +5,7 @@ import dev.heron.api.db.Db;
 import dev.heron.api.db.Queries;
 import dev.heron.api.db.Rows;
 import dev.heron.api.error.ApiException;
+import dev.heron.api.paging.Page;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,65 @@ public class ContactService {
         throw ApiException.conflict("email", "email: a contact with " + email + " already exists");
       }
       throw e;
+    }
+  }
+
+  Contact update(UUID tenantId, UUID id, ContactRequests.Update request) {
+    checkPhoneAndZone(request.phone(), request.timeZone());
+    return db.transaction(
+            tx ->
+                tx.one(
+                    Queries.CONTACT_UPDATE,
+                    Contact::of,
+                    request.firstName(),
+                    request.lastName(),
+                    request.phone(),
+                    request.description(),
+                    request.company(),
+                    request.timeZone(),
+                    request.tags(),
+                    request.attributes() == null ? null : Rows.jsonb(request.attributes()),
+                    request.consent(),
+                    request.consent(),
+                    request.consent(),
+                    request.optedOut(),
+                    request.optedOut(),
+                    request.optedOut(),
+                    tenantId,
+                    id))
+        .orElseThrow(() -> ApiException.notFound("contact", id));
+  }
+
+  Page<Contact> page(UUID tenantId, String email, Page.Request page) {
+    String wanted = email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+    List<Contact> items =
+        db.transaction(
+            tx ->
+                tx.list(
+                    Queries.CONTACT_PAGE,
+                    Contact::of,
+                    tenantId,
+                    wanted,
+                    wanted,
+                    page.limit(),
+                    page.offset()));
+    return new Page<>(items, page.limit(), page.offset());
+  }
+
+  private static void checkPhoneAndZone(String phone, String timeZone) {
+    if (phone != null) {
+      ContactFields.phoneProblem(phone)
+          .ifPresent(
+              p -> {
+                throw ApiException.badRequest("phone", "phone: " + p);
+              });
+    }
+    if (timeZone != null) {
+      ContactFields.timeZoneProblem(timeZone)
+          .ifPresent(
+              p -> {
+                throw ApiException.badRequest("timeZone", "timeZone: " + p);
+              });
     }
   }
 

@@ -50,6 +50,11 @@ public final class Queries {
   public static final String INSIGHTS_BY_IDENTITY = "insights-by-identity";
   public static final String INSIGHTS_BY_VARIANT = "insights-by-variant";
   public static final String CAMPAIGN_EXISTS = "campaign-exists";
+  public static final String CONTACT_PAGE = "contact-page";
+  public static final String CONTACT_UPDATE = "contact-update";
+  public static final String LIST_PAGE = "list-page";
+  public static final String TEMPLATE_PAGE = "template-page";
+  public static final String CAMPAIGN_IDS_PAGE = "campaign-ids-page";
 
   static final String[] ALL = {
     CONTACT_INSERT,
@@ -96,7 +101,12 @@ public final class Queries {
     INSIGHTS_BY_PROVIDER,
     INSIGHTS_BY_IDENTITY,
     INSIGHTS_BY_VARIANT,
-    CAMPAIGN_EXISTS
+    CAMPAIGN_EXISTS,
+    CONTACT_PAGE,
+    CONTACT_UPDATE,
+    LIST_PAGE,
+    TEMPLATE_PAGE,
+    CAMPAIGN_IDS_PAGE
   };
 
   private Queries() {}

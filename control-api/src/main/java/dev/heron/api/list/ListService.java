@@ -5,6 +5,7 @@ import dev.heron.api.db.Db;
 import dev.heron.api.db.Queries;
 import dev.heron.api.db.Rows;
 import dev.heron.api.error.ApiException;
+import dev.heron.api.paging.Page;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +41,15 @@ public class ListService {
       }
       throw e;
     }
+  }
+
+  Page<ContactList> page(UUID tenantId, Page.Request page) {
+    return new Page<>(
+        db.transaction(
+            tx ->
+                tx.list(Queries.LIST_PAGE, ContactList::of, tenantId, page.limit(), page.offset())),
+        page.limit(),
+        page.offset());
   }
 
   public ContactList get(UUID tenantId, UUID id) {

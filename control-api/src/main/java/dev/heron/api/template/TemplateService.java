@@ -5,6 +5,7 @@ import dev.heron.api.db.Db;
 import dev.heron.api.db.Queries;
 import dev.heron.api.db.Rows;
 import dev.heron.api.error.ApiException;
+import dev.heron.api.paging.Page;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
@@ -75,6 +76,16 @@ public class TemplateService {
       }
       throw e;
     }
+  }
+
+  Page<Template> page(UUID tenantId, Page.Request page) {
+    return new Page<>(
+        db.transaction(
+            tx ->
+                tx.list(
+                    Queries.TEMPLATE_PAGE, Template::of, tenantId, page.limit(), page.offset())),
+        page.limit(),
+        page.offset());
   }
 
   public Template get(UUID tenantId, UUID id) {
