@@ -69,3 +69,22 @@ ON CONFLICT (ip, provider) DO UPDATE SET
     deferral_rate = EXCLUDED.deferral_rate,
     score = EXCLUDED.score
 WHERE ip_reputation_current.computed_at <= EXCLUDED.computed_at;
+
+-- name: find-warmup-plan
+-- One IP's warmup: its schedule and where it stood on the day of its last update (UTC).
+SELECT schedule::text AS schedule, schedule_day, sent_today, paused, pause_reason,
+       (updated_at AT TIME ZONE 'UTC')::date AS as_of
+FROM warmup_schedules
+WHERE ip = ?;
+
+-- name: update-warmup-schedule
+-- Records where an IP's warmup stands today, as the guard computed it.
+UPDATE warmup_schedules SET
+    schedule_day = ?,
+    daily_cap = ?,
+    sent_today = ?,
+    paused = ?,
+    pause_reason = ?,
+    paused_at = CASE WHEN ? THEN coalesce(paused_at, ?) END,
+    updated_at = ?
+WHERE ip = ?;

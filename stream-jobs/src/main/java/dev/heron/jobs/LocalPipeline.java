@@ -8,6 +8,9 @@ import dev.heron.jobs.insights.InsightsSettings;
 import dev.heron.jobs.intake.EventIntake;
 import dev.heron.jobs.intake.KafkaEvents;
 import dev.heron.jobs.reputation.ReputationJob;
+import dev.heron.jobs.warmup.JdbcWarmupPlans;
+import dev.heron.jobs.warmup.WarmupGuardJob;
+import dev.heron.jobs.warmup.WarmupPlans;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -40,11 +43,13 @@ public final class LocalPipeline {
       StreamExecutionEnvironment env,
       EventIntake intake,
       PipelineSinks sinks,
+      WarmupPlans warmupPlans,
       InsightsSettings insightsSettings) {
     DataStream<Event> events = intake.events(env);
     ArchiveJob.wire(events, sinks.archive());
     InsightsJob.wire(events, sinks.insights(), insightsSettings);
     ReputationJob.wire(events, sinks.reputation(), ReputationJob.COALESCE);
+    WarmupGuardJob.wire(events, warmupPlans, sinks.warmup(), WarmupGuardJob.COALESCE);
   }
 
   /** The MiniCluster's configuration: REST port, checkpoints, state backend, what to resume. */
@@ -104,6 +109,7 @@ public final class LocalPipeline {
             JobSettings.millis(JobSettings.OUT_OF_ORDERNESS_MS),
             JobSettings.millis(JobSettings.IDLENESS_MS)),
         PipelineSinks.real(),
+        new JdbcWarmupPlans(),
         InsightsSettings.defaults());
     env.execute(JOB_NAME);
   }

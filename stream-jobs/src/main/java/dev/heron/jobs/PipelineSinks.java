@@ -5,15 +5,22 @@ import dev.heron.jobs.archive.ArchiveJob;
 import dev.heron.jobs.insights.InsightRow;
 import dev.heron.jobs.insights.InsightsJob;
 import dev.heron.jobs.reputation.ReputationSinks;
+import dev.heron.jobs.warmup.WarmupSinks;
 import org.apache.flink.api.connector.sink2.Sink;
 
 /** Where every job of the local pipeline writes. */
 public record PipelineSinks(
-    Sink<Event> archive, Sink<InsightRow> insights, ReputationSinks reputation) {
+    Sink<Event> archive,
+    Sink<InsightRow> insights,
+    ReputationSinks reputation,
+    WarmupSinks warmup) {
 
   /** The tables and topics of the {@code HERON_DB_*} and {@code HERON_KAFKA_*} settings. */
   public static PipelineSinks real() {
     return new PipelineSinks(
-        ArchiveJob.tableSink(), InsightsJob.tableSink(), ReputationSinks.real());
+        ArchiveJob.tableSink(),
+        InsightsJob.tableSink(),
+        ReputationSinks.real(),
+        WarmupSinks.real());
   }
 }

@@ -8,6 +8,8 @@ public final class JobQueries {
   public static final String UPSERT_INSIGHT_BUCKET = "upsert-insight-bucket";
   public static final String UPSERT_IP_REPUTATION = "upsert-ip-reputation";
   public static final String UPSERT_IP_REPUTATION_CURRENT = "upsert-ip-reputation-current";
+  public static final String FIND_WARMUP_PLAN = "find-warmup-plan";
+  public static final String UPDATE_WARMUP_SCHEDULE = "update-warmup-schedule";
 
   private JobQueries() {}
 
@@ -17,6 +19,8 @@ public final class JobQueries {
         ARCHIVE_EVENT,
         UPSERT_INSIGHT_BUCKET,
         UPSERT_IP_REPUTATION,
-        UPSERT_IP_REPUTATION_CURRENT);
+        UPSERT_IP_REPUTATION_CURRENT,
+        FIND_WARMUP_PLAN,
+        UPDATE_WARMUP_SCHEDULE);
   }
 }
