@@ -49,3 +49,15 @@ SELECT v.template_id, v.version, t.channel, v.subject, v.html_body, v.text_body
 -- name: active-sending-ips
 -- The sending IPs in service, with the name each greets with.
 SELECT ip, helo_name FROM sending_ips WHERE active ORDER BY ip;
+
+-- name: message-facts
+-- A sent message as a late report's events describe it: its claim and its recipient row.
+SELECT c.tenant_id, r.campaign_id, r.id AS recipient_id, r.contact_id, r.channel, r.variant,
+       c.sending_ip, c.provider, c.sender_identity
+  FROM message_claims c
+  LEFT JOIN recipients r ON r.message_id = c.message_id
+ WHERE c.message_id = ?;
+
+-- name: keep-unreadable-report
+-- Keeps a late report that could not be used, with the reason.
+INSERT INTO unparsed_reports (kind, reason, raw) VALUES (?, ?, ?);

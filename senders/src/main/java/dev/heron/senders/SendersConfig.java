@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param instance this process's name in claims and Kafka client ids
  * @param consumerGroup the Kafka consumer group on {@code heron.sends}
  * @param tenantScope the tenants served, empty for all (see {@link DeliveryLoop})
+ * @param bouncePort where the listener for late bounces and complaints listens; {@link
+ *     #NO_LISTENER} for none, 0 for any free port
  */
 public record SendersConfig(
     String kafkaBootstrap,
@@ -29,7 +31,9 @@ public record SendersConfig(
     RetryPolicy retry,
     String instance,
     String consumerGroup,
-    Set<UUID> tenantScope) {
+    Set<UUID> tenantScope,
+    int bouncePort) {
+  public static final int NO_LISTENER = -1;
 
   public static SendersConfig fromSettings() {
     return new SendersConfig(
@@ -42,7 +46,8 @@ public record SendersConfig(
         RetryPolicy.DEFAULT,
         defaultInstance(),
         DeliveryLoop.GROUP,
-        Set.of());
+        Set.of(),
+        Settings.getInt(Settings.BOUNCE_PORT));
   }
 
   /** {@code senders@host:pid}: unique among running instances, readable in a claim. */

@@ -7,16 +7,20 @@ import dev.heron.senders.dns.MxResolver;
 import dev.heron.senders.dns.ProviderRules;
 import dev.heron.senders.kafka.DeliveryLoop;
 import dev.heron.senders.kafka.KafkaEventSink;
+import dev.heron.senders.reports.BounceListener;
+import dev.heron.senders.reports.LateReportHandler;
 import dev.heron.senders.routing.RoundRobinIpSelector;
 import dev.heron.senders.smtp.EmailComposer;
 import dev.heron.senders.smtp.ReplyClassifier;
 import dev.heron.senders.smtp.SmtpConnections;
 import dev.heron.senders.smtp.SmtpMessenger;
 import dev.heron.senders.store.JdbcDeliveryStore;
+import dev.heron.senders.store.JdbcReportStore;
 import dev.heron.senders.store.JdbcSendingIps;
 import dev.heron.senders.store.JdbcTemplateSource;
 import dev.heron.senders.store.SendersQueries;
 import dev.heron.sql.NamedQueries;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -31,6 +35,8 @@ public final class SendersEngine implements AutoCloseable {
   private final SmtpMessenger email;
   private final DeliveryLoop loop;
   private final Thread thread;
+  private final KafkaEventSink reportSink;
+  private final BounceListener bounces;
 
   public SendersEngine(SendersConfig config, DataSource dataSource) {
     NamedQueries sql = SendersQueries.load();
@@ -64,11 +70,40 @@ public final class SendersEngine implements AutoCloseable {
             manager,
             sink);
     this.thread = new Thread(loop, "delivery-loop");
+    if (config.bouncePort() == SendersConfig.NO_LISTENER) {
+      this.reportSink = null;
+      this.bounces = null;
+    } else {
+      // A producer of its own: its flushes confirm the listener's events, not the loop's.
+      this.reportSink = new KafkaEventSink(config.kafkaBootstrap(), config.instance() + "-reports");
+      this.bounces =
+          new BounceListener(
+              anyAddress(), // providers reach it from outside
+              config.bouncePort(),
+              "bounces.heron",
+              new LateReportHandler(new JdbcReportStore(dataSource, sql), reportSink));
+    }
+  }
+
+  private static InetAddress anyAddress() {
+    try {
+      return InetAddress.getByName("0.0.0.0");
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public SendersEngine start() {
+    if (bounces != null) {
+      bounces.start();
+    }
     thread.start();
     return this;
+  }
+
+  /** The bounce listener's port, or -1 when there is none. */
+  public int bouncePort() {
+    return bounces == null ? -1 : bounces.port();
   }
 
   public boolean healthy() {
@@ -79,6 +114,10 @@ public final class SendersEngine implements AutoCloseable {
   public void close() {
     if (thread.isAlive()) {
       loop.close();
+    }
+    if (bounces != null) {
+      bounces.close();
+      reportSink.close();
     }
     email.close();
     sink.close();

@@ -45,12 +45,16 @@ class ApplicationTest {
     TestInfra.database();
     int port;
     int noKafka;
+    int bounces;
     try (ServerSocket a = new ServerSocket(0);
-        ServerSocket b = new ServerSocket(0)) {
+        ServerSocket b = new ServerSocket(0);
+        ServerSocket c = new ServerSocket(0)) {
       port = a.getLocalPort();
       noKafka = b.getLocalPort();
+      bounces = c.getLocalPort();
     }
     set(Settings.SENDERS_PORT, Integer.toString(port));
+    set(Settings.BOUNCE_PORT, Integer.toString(bounces));
     // No broker there: this instance must not join the shared group and take other tests' sends.
     set(Settings.KAFKA_BOOTSTRAP, "127.0.0.1:" + noKafka);
 

@@ -109,7 +109,8 @@ class SendersEngineTest {
                     new RetryPolicy(2, Duration.ofMillis(200)),
                     "senders-test",
                     "heron-senders-test-" + tenant,
-                    Set.of(tenant)),
+                    Set.of(tenant),
+                    SendersConfig.NO_LISTENER),
                 db)
             .start();
   }

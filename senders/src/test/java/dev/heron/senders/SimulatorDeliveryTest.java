@@ -61,18 +61,22 @@ class SimulatorDeliveryTest {
 
   @Test
   void eachReplyClassBecomesItsOutcome() throws Exception {
-    int noListener;
+    int bouncePort;
     try (ServerSocket s = new ServerSocket(0)) {
-      noListener = s.getLocalPort();
+      bouncePort = s.getLocalPort();
     }
-    Duration never = Duration.ofHours(1); // no opens, clicks or late reports during the test
+    Duration never = Duration.ofHours(1); // no opens or clicks during the test
     sim =
         Simulator.start(
             SimulatorConfig.forTests(home, 7)
-                .withBouncePort(noListener)
+                .withBouncePort(bouncePort)
                 .withTimings(
                     new Timings(
-                        Duration.ofMillis(100), Duration.ofMillis(200), never, never, never)));
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(200),
+                        Duration.ofMillis(200),
+                        never,
+                        never)));
     Seed seed = new Seed(TestInfra.database());
     TestInfra.ensureTopics();
     UUID tenant = seed.tenantId;
@@ -99,7 +103,8 @@ class SimulatorDeliveryTest {
                     new RetryPolicy(3, Duration.ofMillis(300)),
                     "senders-sim-test",
                     "heron-senders-test-" + tenant,
-                    Set.of(tenant)),
+                    Set.of(tenant),
+                    bouncePort),
                 TestInfra.database())
             .start();
 
@@ -116,7 +121,9 @@ class SimulatorDeliveryTest {
             "full@yahoo.test",
             "full@gmail.test",
             "grey@icloud.test",
-            "defer@gmail.test");
+            "defer@gmail.test",
+            "dsn@gmail.test",
+            "complain@yahoo.test");
     Map<String, UUID> messages = new LinkedHashMap<>();
     for (String address : addresses) {
       Seed.Recipient r = seed.recipient(campaign, address);
@@ -150,7 +157,10 @@ class SimulatorDeliveryTest {
         e -> e.type() == EventType.DELIVERED || e.type() == EventType.BOUNCED;
     List<Event> seen =
         events.readUntil(
-            all -> all.stream().filter(isFinal).map(Event::messageId).distinct().count() == 9,
+            all ->
+                all.stream().filter(isFinal).map(Event::messageId).distinct().count() == 11
+                    && all.stream().anyMatch(e -> e.type() == EventType.COMPLAINED)
+                    && all.stream().filter(e -> e.type() == EventType.BOUNCED).count() == 7,
             Duration.ofSeconds(45));
 
     assertOutcome(seen, messages.get("ann@gmail.test"), EventType.DELIVERED, null, "gmail");
@@ -166,6 +176,21 @@ class SimulatorDeliveryTest {
         seen, messages.get("full@yahoo.test"), EventType.BOUNCED, BounceClass.SOFT, "yahoo");
     assertOutcome(
         seen, messages.get("defer@gmail.test"), EventType.BOUNCED, BounceClass.SOFT, "gmail");
+
+    // Accepted, then reported: a late DSN becomes a hard bounce, an ARF report a complaint.
+    assertThat(typesOf(seen, messages.get("dsn@gmail.test")))
+        .containsExactly(EventType.SENT, EventType.DELIVERED, EventType.BOUNCED);
+    Event late =
+        seen.stream()
+            .filter(e -> e.messageId().equals(messages.get("dsn@gmail.test")))
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    assertThat(late.bounceClass()).isEqualTo(BounceClass.HARD);
+    assertThat(late.enhancedStatus()).isEqualTo("5.1.1");
+    assertThat(late.provider()).isEqualTo("gmail");
+    assertThat(typesOf(seen, messages.get("complain@yahoo.test")))
+        .containsExactly(EventType.SENT, EventType.DELIVERED, EventType.COMPLAINED);
+    assertThat(sim.reports()).hasSize(2);
 
     // Greylisting passed on the retry, from the same source IP as the first try.
     List<DeliveryOutcome> grey = sim.deliveriesTo("grey@icloud.test");
@@ -196,7 +221,12 @@ class SimulatorDeliveryTest {
             sim.deliveries().stream()
                 .filter(DeliveryOutcome::accepted)
                 .map(DeliveryOutcome::recipient))
-        .containsExactlyInAnyOrder("ann@gmail.test", "ok@example.test", "grey@icloud.test");
+        .containsExactlyInAnyOrder(
+            "ann@gmail.test",
+            "ok@example.test",
+            "grey@icloud.test",
+            "dsn@gmail.test",
+            "complain@yahoo.test");
     assertThat(sim.deliveriesTo("ann@gmail.test").get(0).envelopeFrom())
         .isEqualTo("bounces+" + messages.get("ann@gmail.test") + "@news.heron.test");
   }

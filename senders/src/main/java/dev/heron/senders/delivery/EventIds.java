@@ -22,6 +22,11 @@ public final class EventIds {
     return of(messageId, "DEFERRED:" + attempt);
   }
 
+  /** A late report ({@code dsn} or {@code arf}): a report sent twice is one event. */
+  public static UUID lateReport(UUID messageId, String kind) {
+    return of(messageId, "REPORT:" + kind);
+  }
+
   private static UUID of(UUID messageId, String what) {
     return UUID.nameUUIDFromBytes(
         ("heron.senders:" + messageId + ":" + what).getBytes(StandardCharsets.UTF_8));

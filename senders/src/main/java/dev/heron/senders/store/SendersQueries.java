@@ -11,6 +11,8 @@ public final class SendersQueries {
   static final String CLAIM_COMPLETION = "claim-completion";
   static final String TEMPLATE_VERSION = "template-version";
   static final String ACTIVE_SENDING_IPS = "active-sending-ips";
+  static final String MESSAGE_FACTS = "message-facts";
+  static final String KEEP_UNREADABLE_REPORT = "keep-unreadable-report";
 
   private SendersQueries() {}
 
@@ -23,6 +25,8 @@ public final class SendersQueries {
         RECORD_OUTCOME,
         CLAIM_COMPLETION,
         TEMPLATE_VERSION,
-        ACTIVE_SENDING_IPS);
+        ACTIVE_SENDING_IPS,
+        MESSAGE_FACTS,
+        KEEP_UNREADABLE_REPORT);
   }
 }

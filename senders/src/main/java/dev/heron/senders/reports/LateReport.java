@@ -1,0 +1,30 @@
+package dev.heron.senders.reports;
+
+import java.util.UUID;
+
+/**
+ * What a report that arrived after delivery says about one sent message.
+ *
+ * @param messageId the message it is about, found from the VERP address or the Message-ID
+ * @param recipient the recipient it names, when it names one
+ * @param status a bounce's RFC 3463 status ({@code 5.1.1}), null for a complaint
+ * @param diagnostic a bounce's remote reply ({@code 550 5.1.1 ...}), when the report quotes it
+ * @param feedbackType a complaint's ARF feedback type ({@code abuse}, {@code fraud}...)
+ * @param reportingMta who sent the report, for the event's reason
+ */
+public record LateReport(
+    Kind kind,
+    UUID messageId,
+    String recipient,
+    String status,
+    String diagnostic,
+    String feedbackType,
+    String reportingMta) {
+
+  public enum Kind {
+    /** A delivery status notification (RFC 3464) saying the message failed after all. */
+    BOUNCE,
+    /** A feedback report (RFC 5965): the recipient marked the message as spam. */
+    COMPLAINT
+  }
+}
