@@ -2,17 +2,16 @@ package dev.heron.simulator.reports;
 
 import dev.heron.simulator.smtp.AcceptedMessage;
 import dev.heron.simulator.smtp.Provider;
+import dev.heron.simulator.smtp.RawHeaders;
 import dev.heron.simulator.smtp.Reply;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.ByteArrayDataSource;
-import java.io.ByteArrayInputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -174,25 +173,12 @@ public final class DeliveryReports {
 
   /** The header block of a raw message, up to (not including) the empty line. */
   static byte[] headersOf(byte[] raw) {
-    for (int i = 0; i + 1 < raw.length; i++) {
-      if (raw[i] == '\n' && raw[i + 1] == '\n') {
-        return Arrays.copyOf(raw, i + 1);
-      }
-      if (i + 3 < raw.length
-          && raw[i] == '\r'
-          && raw[i + 1] == '\n'
-          && raw[i + 2] == '\r'
-          && raw[i + 3] == '\n') {
-        return Arrays.copyOf(raw, i + 2);
-      }
-    }
-    return raw;
+    return Arrays.copyOf(raw, RawHeaders.headerBlockLength(raw));
   }
 
   private static String reportedDomain(byte[] raw) {
     try {
-      InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw));
-      String from = headers.getHeader("From", null);
+      String from = RawHeaders.value(raw, "From").orElse(null);
       if (from == null) {
         return "";
       }

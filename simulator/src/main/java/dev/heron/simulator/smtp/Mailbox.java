@@ -11,17 +11,14 @@ import java.util.UUID;
 /**
  * The simulated mailboxes on disk: every accepted message, one {@code .eml} file per recipient, at
  * {@code <root>/<recipient>/<message-id>.eml}. A second copy of the same message gets its own file
- * ({@code <message-id>.2.eml}…) rather than replacing the first, so duplicate sends stay visible.
- * Files appear whole: each is written aside and then linked into place.
+ * ({@code <message-id>.2.eml}…) rather than replacing the first, so duplicate sends stay visible. A
+ * file is complete before the client gets its 250, and nobody learns of a delivery sooner.
  */
 public final class Mailbox {
   private final Path root;
-  private final Path staging;
 
   public Mailbox(Path root) throws IOException {
     this.root = Files.createDirectories(root.toAbsolutePath());
-    // Beside the mailboxes, not among them, and on the same file system so that links work.
-    this.staging = Files.createDirectories(this.root.resolveSibling(".mail-staging"));
   }
 
   public Path root() {
@@ -39,19 +36,14 @@ public final class Mailbox {
     String base =
         messageId == null || messageId.isBlank() ? UUID.randomUUID().toString() : messageId;
     base = safeName(base);
-    Path staged = staging.resolve(UUID.randomUUID() + ".eml");
-    Files.write(staged, raw, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    try {
-      for (int copy = 1; ; copy++) {
-        Path target = directory.resolve(copy == 1 ? base + ".eml" : base + "." + copy + ".eml");
-        try {
-          return Files.createLink(target, staged);
-        } catch (FileAlreadyExistsException taken) {
-          // The same message again (a duplicate send): keep both.
-        }
+    for (int copy = 1; ; copy++) {
+      Path target = directory.resolve(copy == 1 ? base + ".eml" : base + "." + copy + ".eml");
+      try {
+        // CREATE_NEW is atomic: two copies of one message arriving at once get two files.
+        return Files.write(target, raw, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (FileAlreadyExistsException taken) {
+        // The same message again (a duplicate send): keep both.
       }
-    } finally {
-      Files.deleteIfExists(staged);
     }
   }
 

@@ -1,8 +1,5 @@
 package dev.heron.simulator.smtp;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetHeaders;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -131,20 +128,11 @@ final class Transaction implements MessageHandler {
 
   /** The Message-ID header without its angle brackets, or null when there is none. */
   static String messageIdOf(byte[] raw) {
-    try {
-      InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw));
-      String value = headers.getHeader("Message-ID", null);
-      if (value == null) {
-        return null;
-      }
-      String trimmed = value.trim();
-      if (trimmed.startsWith("<") && trimmed.endsWith(">")) {
-        trimmed = trimmed.substring(1, trimmed.length() - 1);
-      }
-      return trimmed.isEmpty() ? null : trimmed;
-    } catch (MessagingException e) {
-      return null;
+    String value = RawHeaders.value(raw, "Message-ID").orElse("");
+    if (value.startsWith("<") && value.endsWith(">")) {
+      value = value.substring(1, value.length() - 1).trim();
     }
+    return value.isEmpty() ? null : value;
   }
 
   private static String sourceIpOf(MessageContext context) {
