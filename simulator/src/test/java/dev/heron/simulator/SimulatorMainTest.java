@@ -68,7 +68,7 @@ class SimulatorMainTest {
   }
 
   private static void awaitSmtp(int port, Process process) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
     while (Instant.now().isBefore(deadline)) {
       assertThat(process.isAlive()).as("simulator process alive").isTrue();
       try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {

@@ -116,7 +116,7 @@ class RecipientsTest {
   }
 
   private List<Engagement> awaitEngagements(int count) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(5);
+    Instant deadline = Instant.now().plusSeconds(20);
     while (simulator.engagements().size() < count && Instant.now().isBefore(deadline)) {
       Thread.sleep(20);
     }

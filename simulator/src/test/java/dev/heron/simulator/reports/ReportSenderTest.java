@@ -60,7 +60,7 @@ class ReportSenderTest {
 
   private static BounceListenerStandIn.Received awaitReportAbout(String recipient)
       throws Exception {
-    Instant deadline = Instant.now().plusSeconds(5);
+    Instant deadline = Instant.now().plusSeconds(20);
     while (Instant.now().isBefore(deadline)) {
       for (BounceListenerStandIn.Received r : listener.received()) {
         if (new String(r.data(), StandardCharsets.UTF_8).contains(recipient)) {
