@@ -88,3 +88,20 @@ UPDATE warmup_schedules SET
     paused_at = CASE WHEN ? THEN coalesce(paused_at, ?) END,
     updated_at = ?
 WHERE ip = ?;
+
+-- name: insert-suppression
+-- Suppresses the address a message went to, tenant-wide; the first reason recorded for an address stays.
+INSERT INTO suppression_list (tenant_id, channel, address, reason, source_event_id, detail, created_at)
+SELECT target.tenant_id, target.channel, target.address, ?, ?, ?, ?
+FROM (
+    SELECT r.tenant_id, r.channel, r.address
+    FROM recipients r
+    WHERE r.message_id = ? AND r.tenant_id = ?
+    UNION ALL
+    SELECT c.tenant_id, ?, CASE WHEN ? = 'email' THEN c.email ELSE c.phone END
+    FROM contacts c
+    WHERE c.id = ? AND c.tenant_id = ?
+      AND NOT EXISTS (SELECT 1 FROM recipients r WHERE r.message_id = ?)
+) AS target
+WHERE target.address IS NOT NULL AND target.address <> ''
+ON CONFLICT (tenant_id, channel, address) DO NOTHING;

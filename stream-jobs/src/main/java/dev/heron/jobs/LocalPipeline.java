@@ -8,6 +8,7 @@ import dev.heron.jobs.insights.InsightsSettings;
 import dev.heron.jobs.intake.EventIntake;
 import dev.heron.jobs.intake.KafkaEvents;
 import dev.heron.jobs.reputation.ReputationJob;
+import dev.heron.jobs.suppression.SuppressionJob;
 import dev.heron.jobs.warmup.JdbcWarmupPlans;
 import dev.heron.jobs.warmup.WarmupGuardJob;
 import dev.heron.jobs.warmup.WarmupPlans;
@@ -50,6 +51,7 @@ public final class LocalPipeline {
     InsightsJob.wire(events, sinks.insights(), insightsSettings);
     ReputationJob.wire(events, sinks.reputation(), ReputationJob.COALESCE);
     WarmupGuardJob.wire(events, warmupPlans, sinks.warmup(), WarmupGuardJob.COALESCE);
+    SuppressionJob.wire(events, sinks.suppression());
   }
 
   /** The MiniCluster's configuration: REST port, checkpoints, state backend, what to resume. */

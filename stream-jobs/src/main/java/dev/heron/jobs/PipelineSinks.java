@@ -5,6 +5,8 @@ import dev.heron.jobs.archive.ArchiveJob;
 import dev.heron.jobs.insights.InsightRow;
 import dev.heron.jobs.insights.InsightsJob;
 import dev.heron.jobs.reputation.ReputationSinks;
+import dev.heron.jobs.suppression.Suppression;
+import dev.heron.jobs.suppression.SuppressionJob;
 import dev.heron.jobs.warmup.WarmupSinks;
 import org.apache.flink.api.connector.sink2.Sink;
 
@@ -13,7 +15,8 @@ public record PipelineSinks(
     Sink<Event> archive,
     Sink<InsightRow> insights,
     ReputationSinks reputation,
-    WarmupSinks warmup) {
+    WarmupSinks warmup,
+    Sink<Suppression> suppression) {
 
   /** The tables and topics of the {@code HERON_DB_*} and {@code HERON_KAFKA_*} settings. */
   public static PipelineSinks real() {
@@ -21,6 +24,7 @@ public record PipelineSinks(
         ArchiveJob.tableSink(),
         InsightsJob.tableSink(),
         ReputationSinks.real(),
-        WarmupSinks.real());
+        WarmupSinks.real(),
+        SuppressionJob.tableSink());
   }
 }

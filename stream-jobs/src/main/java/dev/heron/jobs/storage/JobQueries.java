@@ -10,6 +10,7 @@ public final class JobQueries {
   public static final String UPSERT_IP_REPUTATION_CURRENT = "upsert-ip-reputation-current";
   public static final String FIND_WARMUP_PLAN = "find-warmup-plan";
   public static final String UPDATE_WARMUP_SCHEDULE = "update-warmup-schedule";
+  public static final String INSERT_SUPPRESSION = "insert-suppression";
 
   private JobQueries() {}
 
@@ -21,6 +22,7 @@ public final class JobQueries {
         UPSERT_IP_REPUTATION,
         UPSERT_IP_REPUTATION_CURRENT,
         FIND_WARMUP_PLAN,
-        UPDATE_WARMUP_SCHEDULE);
+        UPDATE_WARMUP_SCHEDULE,
+        INSERT_SUPPRESSION);
   }
 }
