@@ -61,3 +61,9 @@ SELECT c.tenant_id, r.campaign_id, r.id AS recipient_id, r.contact_id, r.channel
 -- name: keep-unreadable-report
 -- Keeps a late report that could not be used, with the reason.
 INSERT INTO unparsed_reports (kind, reason, raw) VALUES (?, ?, ?);
+
+-- name: dkim-key
+-- The DKIM selector and PKCS#8 PEM private key of a tenant's sender identity (domain).
+SELECT dkim_selector, dkim_private_key
+  FROM sender_identities
+ WHERE tenant_id = ? AND lower(domain) = ?;

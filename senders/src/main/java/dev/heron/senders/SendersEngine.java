@@ -15,6 +15,7 @@ import dev.heron.senders.smtp.ReplyClassifier;
 import dev.heron.senders.smtp.SmtpConnections;
 import dev.heron.senders.smtp.SmtpMessenger;
 import dev.heron.senders.store.JdbcDeliveryStore;
+import dev.heron.senders.store.JdbcDkimKeys;
 import dev.heron.senders.store.JdbcReportStore;
 import dev.heron.senders.store.JdbcSendingIps;
 import dev.heron.senders.store.JdbcTemplateSource;
@@ -51,7 +52,8 @@ public final class SendersEngine implements AutoCloseable {
                 Clock.systemUTC()),
             new EmailComposer(),
             new SmtpConnections(SmtpConnections.Options.forPort(config.smtpPort())),
-            new ReplyClassifier());
+            new ReplyClassifier(),
+            new JdbcDkimKeys(dataSource, sql));
     DeliveryManager manager =
         new DeliveryManager(
             new JdbcDeliveryStore(dataSource, sql),

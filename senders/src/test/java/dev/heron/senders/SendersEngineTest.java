@@ -15,6 +15,8 @@ import dev.heron.events.Topics;
 import dev.heron.events.TrackingLinks;
 import dev.heron.events.WireCodec;
 import dev.heron.senders.delivery.RetryPolicy;
+import dev.heron.senders.dkim.DkimSigningTest;
+import dev.heron.senders.dkim.DkimVerifier;
 import dev.heron.senders.world.Seed;
 import dev.heron.senders.world.TestDns;
 import dev.heron.senders.world.TestInfra;
@@ -23,6 +25,8 @@ import dev.heron.senders.world.TopicReader;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -139,6 +143,10 @@ class SendersEngineTest {
                 + " <a href=\"{{unsubscribeUrl}}\">Unsubscribe</a></body></html>",
             "Hi {{firstName}}, https://shop.heron.test/sale");
     seed.suppress("dave@gmail.test", "hard_bounce");
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    KeyPair dkimKey = generator.generateKeyPair();
+    seed.identity("news.heron.test", "heron1", DkimSigningTest.pem(dkimKey));
     Map<String, Object> vars = Map.of("firstName", "Ann", "code", "S1");
     SendRequest alice =
         request(seed.recipient(campaign, "alice@gmail.test"), campaign, template, vars);
@@ -204,6 +212,9 @@ class SendersEngineTest {
         .contains("href=\"" + links.unsubscribeUrl(id) + "\"")
         .contains("<img src=\"" + links.openUrl(id) + "\"")
         .doesNotContain("shop.heron.test");
+    DkimVerifier.Result dkim = DkimVerifier.verify(toAlice.data(), dkimKey.getPublic());
+    assertThat(dkim.problem()).isNull();
+    assertThat(dkim.tags()).containsEntry("d", "news.heron.test").containsEntry("s", "heron1");
     assertThat(linksOf(id)).containsExactly("https://shop.heron.test/sale?c=S1&src=mail");
 
     Event delivered = only(seen, id, EventType.DELIVERED);

@@ -28,7 +28,12 @@ public final class EmailComposer {
   private final Session session = Session.getInstance(new Properties());
 
   /** The message and the addresses of its SMTP envelope. */
-  public record Composed(SMTPMessage message, InternetAddress recipient, String envelopeFrom) {}
+  public record Composed(SMTPMessage message, InternetAddress recipient, String envelopeFrom) {
+    /** The same envelope around another form of the message (its signed copy, say). */
+    public Composed with(SMTPMessage other) {
+      return new Composed(other, recipient, envelopeFrom);
+    }
+  }
 
   /**
    * @throws IllegalArgumentException naming the request field that makes a message impossible

@@ -4,13 +4,18 @@ import dev.heron.events.Channel;
 import dev.heron.senders.delivery.DeliveryAttempt;
 import dev.heron.senders.delivery.Messenger;
 import dev.heron.senders.delivery.OutboundMessage;
+import dev.heron.senders.delivery.StoreUnavailableException;
 import dev.heron.senders.delivery.Verdict;
+import dev.heron.senders.dkim.DkimKey;
+import dev.heron.senders.dkim.DkimKeys;
+import dev.heron.senders.dkim.DkimSigning;
 import dev.heron.senders.dns.DnsLookupException;
 import dev.heron.senders.dns.MailRoute;
 import dev.heron.senders.dns.MxHost;
 import dev.heron.senders.dns.MxResolver;
 import dev.heron.senders.routing.IpSelector;
 import dev.heron.senders.routing.SendingIp;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +31,8 @@ public final class SmtpMessenger implements Messenger {
   private final EmailComposer composer;
   private final SmtpConnections connections;
   private final ReplyClassifier classifier;
+  private final DkimKeys dkimKeys;
+  private final DkimSigning dkim = new DkimSigning();
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
   public SmtpMessenger(
@@ -33,12 +40,14 @@ public final class SmtpMessenger implements Messenger {
       IpSelector ips,
       EmailComposer composer,
       SmtpConnections connections,
-      ReplyClassifier classifier) {
+      ReplyClassifier classifier,
+      DkimKeys dkimKeys) {
     this.mx = mx;
     this.ips = ips;
     this.composer = composer;
     this.connections = connections;
     this.classifier = classifier;
+    this.dkimKeys = dkimKeys;
   }
 
   @Override
@@ -51,6 +60,11 @@ public final class SmtpMessenger implements Messenger {
     CompletableFuture<DeliveryAttempt> attempt;
     try {
       attempt = send(message);
+    } catch (StoreUnavailableException e) {
+      // A database hiccup (reading the DKIM key) says nothing about the message: try it later.
+      attempt =
+          CompletableFuture.completedFuture(
+              DeliveryAttempt.local(Verdict.DEFERRED, e.getMessage()));
     } catch (Exception e) {
       attempt = CompletableFuture.completedFuture(failed(e));
     }
@@ -62,6 +76,11 @@ public final class SmtpMessenger implements Messenger {
 
   private CompletableFuture<DeliveryAttempt> send(OutboundMessage message) throws Exception {
     EmailComposer.Composed composed = composer.compose(message);
+    String identity = EmailComposer.identityOf(message.request());
+    Optional<DkimKey> key = dkimKeys.keyFor(message.request().tenantId(), identity);
+    if (key.isPresent()) {
+      composed = composed.with(dkim.sign(composed.message(), key.get()));
+    }
     String address = composed.recipient().getAddress();
     String domain = address.substring(address.lastIndexOf('@') + 1);
     MailRoute route;

@@ -13,6 +13,7 @@ public final class SendersQueries {
   static final String ACTIVE_SENDING_IPS = "active-sending-ips";
   static final String MESSAGE_FACTS = "message-facts";
   static final String KEEP_UNREADABLE_REPORT = "keep-unreadable-report";
+  static final String DKIM_KEY = "dkim-key";
 
   private SendersQueries() {}
 
@@ -27,6 +28,7 @@ public final class SendersQueries {
         TEMPLATE_VERSION,
         ACTIVE_SENDING_IPS,
         MESSAGE_FACTS,
-        KEEP_UNREADABLE_REPORT);
+        KEEP_UNREADABLE_REPORT,
+        DKIM_KEY);
   }
 }

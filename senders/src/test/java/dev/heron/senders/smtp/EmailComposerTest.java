@@ -21,11 +21,11 @@ import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class EmailComposerTest {
+public class EmailComposerTest {
   private final TrackingLinks links = new TrackingLinks("https://t.heron.test", "secret");
   private final EmailComposer composer = new EmailComposer();
 
-  static SendRequest request(MessageClass messageClass, String address, String from) {
+  public static SendRequest request(MessageClass messageClass, String address, String from) {
     return new SendRequest(
         SendRequest.SCHEMA_VERSION,
         Instant.now(),

@@ -68,6 +68,18 @@ public final class Seed {
     }
   }
 
+  /** The tenant's sender identity for {@code domain}, signing with {@code pem}. */
+  public void identity(String domain, String selector, String pem) throws SQLException {
+    execute(
+        "INSERT INTO sender_identities (tenant_id, domain, from_address, dkim_selector,"
+            + " dkim_private_key) VALUES (?, ?, ?, ?, ?)",
+        tenantId,
+        domain,
+        "news@" + domain,
+        selector,
+        pem);
+  }
+
   public void suppress(String address, String reason) throws SQLException {
     execute(
         "INSERT INTO suppression_list (tenant_id, channel, address, reason) VALUES (?, 'email', ?, ?)",
