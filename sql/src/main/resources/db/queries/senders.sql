@@ -67,3 +67,20 @@ INSERT INTO unparsed_reports (kind, reason, raw) VALUES (?, ?, ?);
 SELECT dkim_selector, dkim_private_key
   FROM sender_identities
  WHERE tenant_id = ? AND lower(domain) = ?;
+
+-- name: take-warmup-slot
+-- Counts one message against an IP's cap for a day; no row returned means the cap is used up.
+INSERT INTO warmup_usage AS u (ip, day, sent) VALUES (?, ?, 1)
+ON CONFLICT (ip, day) DO UPDATE SET sent = u.sent + 1 WHERE u.sent < ?
+RETURNING sent;
+
+-- name: identity-pool-ips
+-- The active IPs of the pool a sender identity uses for a class of traffic (marketing or
+-- transactional).
+SELECT s.ip, s.helo_name
+  FROM sender_identities i
+  JOIN sending_ips s
+    ON s.pool_id = CASE WHEN ? = 'transactional' THEN i.transactional_pool_id
+                        ELSE i.marketing_pool_id END
+ WHERE i.tenant_id = ? AND lower(i.domain) = ? AND s.active
+ ORDER BY s.ip;

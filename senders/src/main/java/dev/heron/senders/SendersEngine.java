@@ -7,24 +7,32 @@ import dev.heron.senders.dns.MxResolver;
 import dev.heron.senders.dns.ProviderRules;
 import dev.heron.senders.kafka.DeliveryLoop;
 import dev.heron.senders.kafka.KafkaEventSink;
+import dev.heron.senders.kafka.ReputationFeed;
 import dev.heron.senders.reports.BounceListener;
 import dev.heron.senders.reports.LateReportHandler;
+import dev.heron.senders.routing.ReputationBook;
 import dev.heron.senders.routing.RoundRobinIpSelector;
+import dev.heron.senders.routing.ScoredIpSelector;
 import dev.heron.senders.smtp.EmailComposer;
 import dev.heron.senders.smtp.ReplyClassifier;
 import dev.heron.senders.smtp.SmtpConnections;
 import dev.heron.senders.smtp.SmtpMessenger;
 import dev.heron.senders.store.JdbcDeliveryStore;
 import dev.heron.senders.store.JdbcDkimKeys;
+import dev.heron.senders.store.JdbcPools;
 import dev.heron.senders.store.JdbcReportStore;
 import dev.heron.senders.store.JdbcSendingIps;
 import dev.heron.senders.store.JdbcTemplateSource;
+import dev.heron.senders.store.JdbcWarmupLedger;
 import dev.heron.senders.store.SendersQueries;
 import dev.heron.sql.NamedQueries;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running senders instance: the Kafka delivery loop over the manager, the SMTP messenger and
@@ -32,23 +40,35 @@ import javax.sql.DataSource;
  * same engine.
  */
 public final class SendersEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SendersEngine.class);
   private final KafkaEventSink sink;
   private final SmtpMessenger email;
   private final DeliveryLoop loop;
   private final Thread thread;
   private final KafkaEventSink reportSink;
+  private final ReputationFeed feed;
+  private final Thread feedThread;
   private final BounceListener bounces;
 
   public SendersEngine(SendersConfig config, DataSource dataSource) {
     NamedQueries sql = SendersQueries.load();
     TrackingLinks tracking = new TrackingLinks(config.publicUrl(), config.trackingSecret());
     this.sink = new KafkaEventSink(config.kafkaBootstrap(), config.instance());
+    ReputationBook book = new ReputationBook();
+    this.feed = new ReputationFeed(config.kafkaBootstrap(), book);
+    this.feedThread = new Thread(feed, "reputation-feed");
+    feedThread.setDaemon(true);
     this.email =
         new SmtpMessenger(
             new MxResolver(MxResolver.resolverFor(config.dnsServer()), ProviderRules.standard()),
-            new RoundRobinIpSelector(
-                new JdbcSendingIps(dataSource, sql),
-                RoundRobinIpSelector.parseList(config.sendingIps()),
+            new ScoredIpSelector(
+                new JdbcPools(dataSource, sql),
+                new RoundRobinIpSelector(
+                    new JdbcSendingIps(dataSource, sql),
+                    RoundRobinIpSelector.parseList(config.sendingIps()),
+                    Clock.systemUTC()),
+                book,
+                new JdbcWarmupLedger(dataSource, sql),
                 Clock.systemUTC()),
             new EmailComposer(),
             new SmtpConnections(SmtpConnections.Options.forPort(config.smtpPort())),
@@ -99,6 +119,10 @@ public final class SendersEngine implements AutoCloseable {
     if (bounces != null) {
       bounces.start();
     }
+    feedThread.start();
+    if (!feed.awaitCaughtUp(Duration.ofSeconds(15))) {
+      LOG.warn("IP scores and warmup states not loaded yet; routing without them for now");
+    }
     thread.start();
     return this;
   }
@@ -116,6 +140,9 @@ public final class SendersEngine implements AutoCloseable {
   public void close() {
     if (thread.isAlive()) {
       loop.close();
+    }
+    if (feedThread.isAlive()) {
+      feed.close();
     }
     if (bounces != null) {
       bounces.close();

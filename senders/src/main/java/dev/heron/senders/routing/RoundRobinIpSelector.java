@@ -63,7 +63,8 @@ public final class RoundRobinIpSelector implements IpSelector {
     return ips.get((int) Math.floorMod(next.getAndIncrement(), (long) ips.size()));
   }
 
-  List<SendingIp> ips() {
+  /** The IPs in service now: the table's local ones, else the fallback list. */
+  public List<SendingIp> ips() {
     Instant now = clock.instant();
     if (current == null || now.isAfter(refreshedAt.plus(REFRESH))) {
       synchronized (this) {

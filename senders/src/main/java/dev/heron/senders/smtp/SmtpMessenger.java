@@ -14,6 +14,7 @@ import dev.heron.senders.dns.MailRoute;
 import dev.heron.senders.dns.MxHost;
 import dev.heron.senders.dns.MxResolver;
 import dev.heron.senders.routing.IpSelector;
+import dev.heron.senders.routing.NoSendingIpException;
 import dev.heron.senders.routing.SendingIp;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +61,10 @@ public final class SmtpMessenger implements Messenger {
     CompletableFuture<DeliveryAttempt> attempt;
     try {
       attempt = send(message);
+    } catch (NoSendingIpException e) {
+      attempt =
+          CompletableFuture.completedFuture(
+              DeliveryAttempt.local(Verdict.DEFERRED, e.getMessage()));
     } catch (StoreUnavailableException e) {
       // A database hiccup (reading the DKIM key) says nothing about the message: try it later.
       attempt =

@@ -14,6 +14,8 @@ public final class SendersQueries {
   static final String MESSAGE_FACTS = "message-facts";
   static final String KEEP_UNREADABLE_REPORT = "keep-unreadable-report";
   static final String DKIM_KEY = "dkim-key";
+  static final String TAKE_WARMUP_SLOT = "take-warmup-slot";
+  static final String IDENTITY_POOL_IPS = "identity-pool-ips";
 
   private SendersQueries() {}
 
@@ -29,6 +31,8 @@ public final class SendersQueries {
         ACTIVE_SENDING_IPS,
         MESSAGE_FACTS,
         KEEP_UNREADABLE_REPORT,
-        DKIM_KEY);
+        DKIM_KEY,
+        TAKE_WARMUP_SLOT,
+        IDENTITY_POOL_IPS);
   }
 }

@@ -1,0 +1,166 @@
+package dev.heron.senders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heron.events.Channel;
+import dev.heron.events.Decoded;
+import dev.heron.events.Event;
+import dev.heron.events.EventType;
+import dev.heron.events.IpScore;
+import dev.heron.events.Json;
+import dev.heron.events.MessageClass;
+import dev.heron.events.SendRequest;
+import dev.heron.events.Topics;
+import dev.heron.events.WarmupState;
+import dev.heron.events.WireCodec;
+import dev.heron.senders.delivery.RetryPolicy;
+import dev.heron.senders.world.Seed;
+import dev.heron.senders.world.TestInfra;
+import dev.heron.senders.world.TopicReader;
+import dev.heron.simulator.RunningSimulator;
+import dev.heron.simulator.Simulator;
+import dev.heron.simulator.SimulatorConfig;
+import dev.heron.simulator.smtp.DeliveryOutcome;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Routing follows the live picture on the compacted topics: the simulator's Outlook blocks
+ * 127.0.0.5, Heron's score for it there is low, and 127.0.0.6's warmup is paused, so every message
+ * leaves from 127.0.0.2.
+ */
+class RoutingTest {
+  private static final String BAD = "127.0.0.5";
+  private static final String PAUSED = "127.0.0.6";
+  private static final String GOOD = "127.0.0.2";
+
+  @TempDir Path home;
+  private RunningSimulator sim;
+  private SendersEngine engine;
+  private TopicReader<Event> events;
+  private KafkaProducer<String, byte[]> producer;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (producer != null) {
+      // Leave no picture behind for other tests on the shared topics.
+      producer.send(new ProducerRecord<>(Topics.IP_SCORES, IpScore.key(BAD, "outlook"), null));
+      producer.send(new ProducerRecord<>(Topics.IP_SCORES, IpScore.key(GOOD, "outlook"), null));
+      producer.send(new ProducerRecord<>(Topics.WARMUP, PAUSED, null));
+      producer.flush();
+    }
+    for (AutoCloseable c : new AutoCloseable[] {engine, events, producer, sim}) {
+      if (c != null) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
+  void messagesAvoidALowScoringIpAndAPausedOne() throws Exception {
+    TestInfra.ensureTopics();
+    sim = Simulator.start(SimulatorConfig.forTests(home, 11));
+    producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka()),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    Instant now = Instant.now();
+    publish(Topics.IP_SCORES, new IpScore(BAD, "outlook", now, 5000, 0.4, 0.6, 0, 0, 0.05));
+    publish(Topics.IP_SCORES, new IpScore(GOOD, "outlook", now, 5000, 0.99, 0.01, 0, 0, 0.89));
+    publish(
+        Topics.WARMUP,
+        new WarmupState(PAUSED, LocalDate.now(), 4, 100, 40, true, "bounce rate 4.1%", now));
+    producer.flush();
+
+    Seed seed = new Seed(TestInfra.database());
+    UUID tenant = seed.tenantId;
+    events =
+        new TopicReader<>(
+            TestInfra.kafka(),
+            Topics.EVENTS,
+            b -> WireCodec.EVENTS.decode(b) instanceof Decoded.Valid<Event> v ? v.value() : null,
+            e -> tenant.equals(e.tenantId()));
+    engine =
+        new SendersEngine(
+                new SendersConfig(
+                    TestInfra.kafka(),
+                    sim.smtpPort(),
+                    "127.0.0.1:" + sim.dnsPort(),
+                    BAD + "," + PAUSED + "," + GOOD,
+                    "https://track.heron.test",
+                    "secret",
+                    new RetryPolicy(1, Duration.ofMillis(100)),
+                    "senders-routing-test",
+                    "heron-senders-test-" + tenant,
+                    Set.of(tenant),
+                    SendersConfig.NO_LISTENER),
+                TestInfra.database())
+            .start();
+
+    UUID campaign = seed.campaign();
+    UUID template = seed.template("Hi", null, "Hello");
+    int count = 6;
+    for (int i = 0; i < count; i++) {
+      Seed.Recipient r = seed.recipient(campaign, "reader" + i + "@outlook.test");
+      SendRequest request =
+          new SendRequest(
+              1,
+              now,
+              tenant,
+              campaign,
+              r.messageId(),
+              r.recipientId(),
+              r.contactId(),
+              Channel.EMAIL,
+              MessageClass.MARKETING,
+              "A",
+              r.address(),
+              "news.heron.test",
+              "news@news.heron.test",
+              template,
+              1,
+              Map.of());
+      producer.send(
+          new ProducerRecord<>(
+              Topics.SENDS, r.recipientId().toString(), WireCodec.SENDS.encode(request)));
+    }
+    producer.flush();
+
+    var seen =
+        events.readUntil(
+            all -> all.stream().filter(e -> e.type() != EventType.SENT).count() == count,
+            Duration.ofSeconds(40));
+
+    assertThat(seen)
+        .filteredOn(e -> e.type() != EventType.SENT)
+        .allSatisfy(
+            e -> {
+              assertThat(e.type()).isEqualTo(EventType.DELIVERED);
+              assertThat(e.sendingIp()).isEqualTo(GOOD);
+              assertThat(e.provider()).isEqualTo("outlook");
+            });
+    assertThat(sim.deliveries()).extracting(DeliveryOutcome::sourceIp).containsOnly(GOOD);
+  }
+
+  private void publish(String topic, IpScore score) {
+    producer.send(new ProducerRecord<>(topic, score.key(), Json.write(score)));
+  }
+
+  private void publish(String topic, WarmupState state) {
+    producer.send(new ProducerRecord<>(topic, state.ip(), Json.write(state)));
+  }
+}
