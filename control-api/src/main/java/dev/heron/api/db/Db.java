@@ -2,6 +2,7 @@ package dev.heron.api.db;
 
 import dev.heron.sql.NamedQueries;
 import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,9 +19,22 @@ public class Db {
   private final DataSource pool;
   private final NamedQueries queries;
 
+  @Inject
   public Db(DataSource dataSource, DataSourceResolver resolver) {
-    this.pool = resolver.resolve(dataSource);
-    this.queries = NamedQueries.load("control-api", Queries.ALL);
+    this(resolver.resolve(dataSource), NamedQueries.load("control-api", Queries.ALL));
+  }
+
+  private Db(DataSource pool, NamedQueries queries) {
+    this.pool = pool;
+    this.queries = queries;
+  }
+
+  /**
+   * The same pool running the blocks of another query file ({@code db/queries/<file>.sql}), each of
+   * {@code required} checked now, so that a feature keeps its SQL in a file of its own.
+   */
+  public Db withQueries(String file, String... required) {
+    return new Db(pool, NamedQueries.load(file, required));
   }
 
   /** Work done in one transaction: committed when it returns, rolled back when it throws. */
