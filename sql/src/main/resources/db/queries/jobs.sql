@@ -105,3 +105,18 @@ FROM (
 ) AS target
 WHERE target.address IS NOT NULL AND target.address <> ''
 ON CONFLICT (tenant_id, channel, address) DO NOTHING;
+
+-- name: find-contact-zone
+-- A contact's time zone (IANA name), for the send-time model.
+SELECT time_zone FROM contacts WHERE id = ? AND tenant_id = ?;
+
+-- name: upsert-contact-send-time
+-- Records one snapshot of a contact's send-time model, stamped with the newest event time it includes.
+INSERT INTO contact_send_time (
+    computed_at, tenant_id, contact_id, best_hours, confidence, observations, model_version)
+VALUES (?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (tenant_id, contact_id, computed_at) DO UPDATE SET
+    best_hours = EXCLUDED.best_hours,
+    confidence = EXCLUDED.confidence,
+    observations = EXCLUDED.observations,
+    model_version = EXCLUDED.model_version;

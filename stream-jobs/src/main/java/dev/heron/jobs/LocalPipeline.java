@@ -8,6 +8,9 @@ import dev.heron.jobs.insights.InsightsSettings;
 import dev.heron.jobs.intake.EventIntake;
 import dev.heron.jobs.intake.KafkaEvents;
 import dev.heron.jobs.reputation.ReputationJob;
+import dev.heron.jobs.sendtime.ContactZones;
+import dev.heron.jobs.sendtime.JdbcContactZones;
+import dev.heron.jobs.sendtime.SendTimeJob;
 import dev.heron.jobs.suppression.SuppressionJob;
 import dev.heron.jobs.warmup.JdbcWarmupPlans;
 import dev.heron.jobs.warmup.WarmupGuardJob;
@@ -39,19 +42,27 @@ public final class LocalPipeline {
 
   private LocalPipeline() {}
 
+  /** What the jobs look up in the database as they go. */
+  public record Lookups(WarmupPlans warmupPlans, ContactZones contactZones) {
+    public static Lookups real() {
+      return new Lookups(new JdbcWarmupPlans(), new JdbcContactZones());
+    }
+  }
+
   /** Wires every job onto one shared intake. */
   public static void wire(
       StreamExecutionEnvironment env,
       EventIntake intake,
       PipelineSinks sinks,
-      WarmupPlans warmupPlans,
+      Lookups lookups,
       InsightsSettings insightsSettings) {
     DataStream<Event> events = intake.events(env);
     ArchiveJob.wire(events, sinks.archive());
     InsightsJob.wire(events, sinks.insights(), insightsSettings);
     ReputationJob.wire(events, sinks.reputation(), ReputationJob.COALESCE);
-    WarmupGuardJob.wire(events, warmupPlans, sinks.warmup(), WarmupGuardJob.COALESCE);
+    WarmupGuardJob.wire(events, lookups.warmupPlans(), sinks.warmup(), WarmupGuardJob.COALESCE);
     SuppressionJob.wire(events, sinks.suppression());
+    SendTimeJob.wire(events, lookups.contactZones(), sinks.sendTime());
   }
 
   /** The MiniCluster's configuration: REST port, checkpoints, state backend, what to resume. */
@@ -111,7 +122,7 @@ public final class LocalPipeline {
             JobSettings.millis(JobSettings.OUT_OF_ORDERNESS_MS),
             JobSettings.millis(JobSettings.IDLENESS_MS)),
         PipelineSinks.real(),
-        new JdbcWarmupPlans(),
+        Lookups.real(),
         InsightsSettings.defaults());
     env.execute(JOB_NAME);
   }

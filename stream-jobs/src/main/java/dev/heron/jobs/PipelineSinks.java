@@ -5,6 +5,8 @@ import dev.heron.jobs.archive.ArchiveJob;
 import dev.heron.jobs.insights.InsightRow;
 import dev.heron.jobs.insights.InsightsJob;
 import dev.heron.jobs.reputation.ReputationSinks;
+import dev.heron.jobs.sendtime.ContactSendTime;
+import dev.heron.jobs.sendtime.SendTimeJob;
 import dev.heron.jobs.suppression.Suppression;
 import dev.heron.jobs.suppression.SuppressionJob;
 import dev.heron.jobs.warmup.WarmupSinks;
@@ -16,7 +18,8 @@ public record PipelineSinks(
     Sink<InsightRow> insights,
     ReputationSinks reputation,
     WarmupSinks warmup,
-    Sink<Suppression> suppression) {
+    Sink<Suppression> suppression,
+    Sink<ContactSendTime> sendTime) {
 
   /** The tables and topics of the {@code HERON_DB_*} and {@code HERON_KAFKA_*} settings. */
   public static PipelineSinks real() {
@@ -25,6 +28,7 @@ public record PipelineSinks(
         InsightsJob.tableSink(),
         ReputationSinks.real(),
         WarmupSinks.real(),
-        SuppressionJob.tableSink());
+        SuppressionJob.tableSink(),
+        SendTimeJob.tableSink());
   }
 }

@@ -12,7 +12,6 @@ import dev.heron.events.WireCodec;
 import dev.heron.jobs.insights.InsightsSettings;
 import dev.heron.jobs.intake.EventIntake;
 import dev.heron.jobs.intake.KafkaEvents;
-import dev.heron.jobs.warmup.JdbcWarmupPlans;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -77,7 +76,11 @@ class LocalPipelineTest {
             Duration.ofSeconds(5),
             Duration.ofSeconds(1));
     LocalPipeline.wire(
-        env, intake, PipelineSinks.real(), new JdbcWarmupPlans(), InsightsSettings.defaults());
+        env,
+        intake,
+        PipelineSinks.real(),
+        LocalPipeline.Lookups.real(),
+        InsightsSettings.defaults());
     JobClient job = env.executeAsync("local-pipeline-test");
     try {
       assertThat(poll(() -> query("SELECT count(*) FROM events WHERE tenant_id = ?"), 90L))

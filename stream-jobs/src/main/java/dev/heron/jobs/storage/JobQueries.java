@@ -11,6 +11,8 @@ public final class JobQueries {
   public static final String FIND_WARMUP_PLAN = "find-warmup-plan";
   public static final String UPDATE_WARMUP_SCHEDULE = "update-warmup-schedule";
   public static final String INSERT_SUPPRESSION = "insert-suppression";
+  public static final String FIND_CONTACT_ZONE = "find-contact-zone";
+  public static final String UPSERT_CONTACT_SEND_TIME = "upsert-contact-send-time";
 
   private JobQueries() {}
 
@@ -23,6 +25,8 @@ public final class JobQueries {
         UPSERT_IP_REPUTATION_CURRENT,
         FIND_WARMUP_PLAN,
         UPDATE_WARMUP_SCHEDULE,
-        INSERT_SUPPRESSION);
+        INSERT_SUPPRESSION,
+        FIND_CONTACT_ZONE,
+        UPSERT_CONTACT_SEND_TIME);
   }
 }

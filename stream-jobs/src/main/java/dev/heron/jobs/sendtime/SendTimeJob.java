@@ -1,0 +1,117 @@
+package dev.heron.jobs.sendtime;
+
+import dev.heron.events.Event;
+import dev.heron.events.EventType;
+import dev.heron.jobs.JobSettings;
+import dev.heron.jobs.intake.DuplicateFilter;
+import dev.heron.jobs.intake.EventIntake;
+import dev.heron.jobs.storage.JdbcSinks;
+import dev.heron.jobs.storage.JobQueries;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Per-contact send-time models from human opens and clicks (machine opens excluded), smoothed
+ * toward the tenant's population, into {@code contact_send_time}.
+ */
+public final class SendTimeJob {
+  public static final Duration CONTACT_COALESCE = Duration.ofSeconds(5);
+  public static final Duration PRIOR_COALESCE = Duration.ofSeconds(10);
+  private static final Duration ZONE_REFRESH = Duration.ofDays(1);
+  private static final Duration REMEMBER_EVENT_IDS = Duration.ofDays(2);
+
+  private final EventIntake intake;
+  private final ContactZones zones;
+  private final Sink<ContactSendTime> table;
+
+  public SendTimeJob(EventIntake intake, ContactZones zones, Sink<ContactSendTime> table) {
+    this.intake = intake;
+    this.zones = zones;
+    this.table = table;
+  }
+
+  public void build(StreamExecutionEnvironment env) {
+    wire(intake.events(env), zones, table);
+  }
+
+  /** The job's part after the intake, for a pipeline that shares one intake between jobs. */
+  public static void wire(
+      DataStream<Event> events, ContactZones zones, Sink<ContactSendTime> table) {
+    DataStream<Engagement> engagements =
+        events
+            .filter(new HumanEngagement())
+            .name("human-engagement")
+            .uid("sendtime-human-engagement")
+            .keyBy(new DuplicateFilter.ByMessage())
+            .process(new DuplicateFilter(REMEMBER_EVENT_IDS))
+            .name("sendtime-dedup")
+            .uid("sendtime-dedup")
+            .keyBy(new ContactOfEvent())
+            .process(new ZoneResolverFunction(zones, ZONE_REFRESH))
+            .name("contact-zone")
+            .uid("sendtime-contact-zone");
+    DataStream<TenantPrior> priors =
+        engagements
+            .keyBy(new TenantOfEngagement())
+            .process(new TenantPriorFunction(PRIOR_COALESCE))
+            .name("tenant-prior")
+            .uid("sendtime-tenant-prior");
+    engagements
+        .keyBy(new ContactOfEngagement())
+        .connect(priors.broadcast(ContactSendTimeFunction.PRIORS))
+        .process(new ContactSendTimeFunction(CONTACT_COALESCE))
+        .name("contact-send-time")
+        .uid("sendtime-contact-model")
+        .sinkTo(table)
+        .name("contact_send_time")
+        .uid("sendtime-sink");
+  }
+
+  public static Sink<ContactSendTime> tableSink() {
+    return JdbcSinks.batched(
+        JobQueries.load().get(JobQueries.UPSERT_CONTACT_SEND_TIME),
+        new ContactSendTimeBinder(),
+        JdbcSinks.Batching.upserts());
+  }
+
+  public static void main(String[] args) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    JobSettings.configureCheckpoints(env);
+    new SendTimeJob(JobSettings.kafkaIntake("sendtime"), new JdbcContactZones(), tableSink())
+        .build(env);
+    env.execute("heron-send-time");
+  }
+
+  /** A person's open or click, of a known contact. */
+  static final class HumanEngagement implements FilterFunction<Event> {
+    @Override
+    public boolean filter(Event e) {
+      return e.contactId() != null && (e.isHumanOpen() || e.type() == EventType.CLICKED);
+    }
+  }
+
+  static final class ContactOfEvent implements KeySelector<Event, String> {
+    @Override
+    public String getKey(Event e) {
+      return e.tenantId() + "|" + e.contactId();
+    }
+  }
+
+  static final class ContactOfEngagement implements KeySelector<Engagement, String> {
+    @Override
+    public String getKey(Engagement e) {
+      return e.contactKey();
+    }
+  }
+
+  static final class TenantOfEngagement implements KeySelector<Engagement, String> {
+    @Override
+    public String getKey(Engagement e) {
+      return e.tenantId();
+    }
+  }
+}
