@@ -120,3 +120,16 @@ ON CONFLICT (tenant_id, contact_id, computed_at) DO UPDATE SET
     confidence = EXCLUDED.confidence,
     observations = EXCLUDED.observations,
     model_version = EXCLUDED.model_version;
+
+-- name: find-ab-test
+-- A campaign's A/B test: its metric, window and whether it is decided.
+SELECT id::text AS id, metric, window_ends_at, status FROM ab_tests WHERE campaign_id = ?;
+
+-- name: decide-ab-test
+-- Records an A/B test's winner; the first decision stands.
+UPDATE ab_tests SET
+    status = 'decided',
+    winner_variant = ?,
+    decided_at = ?,
+    decision = ?::jsonb
+WHERE id = ? AND status = 'running';

@@ -2,6 +2,9 @@ package dev.heron.jobs;
 
 import dev.heron.events.Event;
 import dev.heron.events.Settings;
+import dev.heron.jobs.abtest.AbTestJob;
+import dev.heron.jobs.abtest.AbTestPlans;
+import dev.heron.jobs.abtest.JdbcAbTestPlans;
 import dev.heron.jobs.archive.ArchiveJob;
 import dev.heron.jobs.insights.InsightsJob;
 import dev.heron.jobs.insights.InsightsSettings;
@@ -43,9 +46,9 @@ public final class LocalPipeline {
   private LocalPipeline() {}
 
   /** What the jobs look up in the database as they go. */
-  public record Lookups(WarmupPlans warmupPlans, ContactZones contactZones) {
+  public record Lookups(WarmupPlans warmupPlans, ContactZones contactZones, AbTestPlans abTests) {
     public static Lookups real() {
-      return new Lookups(new JdbcWarmupPlans(), new JdbcContactZones());
+      return new Lookups(new JdbcWarmupPlans(), new JdbcContactZones(), new JdbcAbTestPlans());
     }
   }
 
@@ -63,6 +66,7 @@ public final class LocalPipeline {
     WarmupGuardJob.wire(events, lookups.warmupPlans(), sinks.warmup(), WarmupGuardJob.COALESCE);
     SuppressionJob.wire(events, sinks.suppression());
     SendTimeJob.wire(events, lookups.contactZones(), sinks.sendTime());
+    AbTestJob.wire(events, lookups.abTests(), sinks.abTests());
   }
 
   /** The MiniCluster's configuration: REST port, checkpoints, state backend, what to resume. */

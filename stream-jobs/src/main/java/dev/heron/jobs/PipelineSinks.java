@@ -1,6 +1,8 @@
 package dev.heron.jobs;
 
 import dev.heron.events.Event;
+import dev.heron.jobs.abtest.AbDecision;
+import dev.heron.jobs.abtest.AbTestJob;
 import dev.heron.jobs.archive.ArchiveJob;
 import dev.heron.jobs.insights.InsightRow;
 import dev.heron.jobs.insights.InsightsJob;
@@ -19,7 +21,8 @@ public record PipelineSinks(
     ReputationSinks reputation,
     WarmupSinks warmup,
     Sink<Suppression> suppression,
-    Sink<ContactSendTime> sendTime) {
+    Sink<ContactSendTime> sendTime,
+    Sink<AbDecision> abTests) {
 
   /** The tables and topics of the {@code HERON_DB_*} and {@code HERON_KAFKA_*} settings. */
   public static PipelineSinks real() {
@@ -29,6 +32,7 @@ public record PipelineSinks(
         ReputationSinks.real(),
         WarmupSinks.real(),
         SuppressionJob.tableSink(),
-        SendTimeJob.tableSink());
+        SendTimeJob.tableSink(),
+        AbTestJob.tableSink());
   }
 }

@@ -13,6 +13,8 @@ public final class JobQueries {
   public static final String INSERT_SUPPRESSION = "insert-suppression";
   public static final String FIND_CONTACT_ZONE = "find-contact-zone";
   public static final String UPSERT_CONTACT_SEND_TIME = "upsert-contact-send-time";
+  public static final String FIND_AB_TEST = "find-ab-test";
+  public static final String DECIDE_AB_TEST = "decide-ab-test";
 
   private JobQueries() {}
 
@@ -27,6 +29,8 @@ public final class JobQueries {
         UPDATE_WARMUP_SCHEDULE,
         INSERT_SUPPRESSION,
         FIND_CONTACT_ZONE,
-        UPSERT_CONTACT_SEND_TIME);
+        UPSERT_CONTACT_SEND_TIME,
+        FIND_AB_TEST,
+        DECIDE_AB_TEST);
   }
 }

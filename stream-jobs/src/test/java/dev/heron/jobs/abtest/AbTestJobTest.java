@@ -1,0 +1,116 @@
+package dev.heron.jobs.abtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heron.events.Event;
+import dev.heron.events.EventType;
+import dev.heron.events.Json;
+import dev.heron.jobs.BoundedSources;
+import dev.heron.jobs.CollectingSink;
+import dev.heron.jobs.MiniClusters;
+import dev.heron.jobs.TestDatabase;
+import dev.heron.jobs.TestEvents;
+import dev.heron.jobs.intake.EventIntake;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The real job on a MiniCluster, deciding a real {@code ab_tests} row. */
+class AbTestJobTest {
+  @RegisterExtension static final MiniClusterExtension CLUSTER = MiniClusters.twoSlots();
+
+  private final TestEvents events = new TestEvents();
+  private final Instant at = Instant.parse("2026-03-04T10:00:00Z");
+
+  @Test
+  void theVariantWithClearlyMoreUniqueOpensWins() throws Exception {
+    UUID test = UUID.randomUUID();
+    try (Connection c = TestDatabase.connect()) {
+      execute(
+          c,
+          "INSERT INTO tenants (id, name, slug) VALUES (?, 't', ?)",
+          events.tenant,
+          "t-" + events.tenant);
+      execute(
+          c,
+          "INSERT INTO campaigns (id, tenant_id, name) VALUES (?, ?, 'c')",
+          events.campaign,
+          events.tenant);
+      execute(
+          c,
+          "INSERT INTO ab_tests (id, tenant_id, campaign_id, metric) VALUES (?, ?, ?, 'opens')",
+          test,
+          events.tenant,
+          events.campaign);
+    }
+    List<Event> input = new ArrayList<>();
+    variant(input, "A", 200, 30);
+    variant(input, "B", 200, 90);
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    EventIntake intake =
+        new EventIntake(
+            BoundedSources.ofEvents(input),
+            new CollectingSink<>(),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10));
+    new AbTestJob(intake, new JdbcAbTestPlans(), AbTestJob.tableSink()).build(env);
+    env.execute("ab-test-test");
+
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement st =
+            c.prepareStatement(
+                "SELECT status, winner_variant, decided_at, decision::text FROM ab_tests WHERE id = ?")) {
+      st.setObject(1, test);
+      try (ResultSet rs = st.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString("status")).isEqualTo("decided");
+        assertThat(rs.getString("winner_variant")).isEqualTo("B");
+        assertThat(rs.getObject("decided_at")).isNotNull();
+        var decision = Json.mapper().readTree(rs.getString("decision"));
+        assertThat(decision.get("reason").asText()).startsWith("significant");
+        assertThat(decision.get("variants").get(0).get("successes").asLong()).isEqualTo(90);
+        assertThat(decision.get("variants").get(1).get("sent").asLong()).isEqualTo(200);
+      }
+    }
+  }
+
+  /** {@code sent} messages of the variant, {@code opened} of them opened twice by a person. */
+  private void variant(List<Event> input, String variant, int sent, int opened) {
+    for (int i = 0; i < sent; i++) {
+      UUID message = UUID.randomUUID();
+      input.add(events.of(EventType.SENT, message, at).variant(variant).build());
+      input.add(
+          events
+              .of(EventType.OPENED, message, at.plusSeconds(5))
+              .variant(variant)
+              .machineOpen(true)
+              .build());
+      if (i < opened) {
+        input.add(
+            events.of(EventType.OPENED, message, at.plusSeconds(60)).variant(variant).build());
+        input.add(
+            events.of(EventType.OPENED, message, at.plusSeconds(90)).variant(variant).build());
+      }
+    }
+  }
+
+  private static void execute(Connection c, String sql, Object... args) throws Exception {
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        st.setObject(i + 1, args[i]);
+      }
+      st.executeUpdate();
+    }
+  }
+}
