@@ -13,6 +13,8 @@ import dev.heron.senders.reports.LateReportHandler;
 import dev.heron.senders.routing.ReputationBook;
 import dev.heron.senders.routing.RoundRobinIpSelector;
 import dev.heron.senders.routing.ScoredIpSelector;
+import dev.heron.senders.shaping.ShapingRules;
+import dev.heron.senders.shaping.TrafficShaper;
 import dev.heron.senders.smtp.EmailComposer;
 import dev.heron.senders.smtp.ReplyClassifier;
 import dev.heron.senders.smtp.SmtpConnections;
@@ -55,6 +57,7 @@ public final class SendersEngine implements AutoCloseable {
     TrackingLinks tracking = new TrackingLinks(config.publicUrl(), config.trackingSecret());
     this.sink = new KafkaEventSink(config.kafkaBootstrap(), config.instance());
     ReputationBook book = new ReputationBook();
+    TrafficShaper shaper = new TrafficShaper(ShapingRules.standard(), Clock.systemUTC());
     this.feed = new ReputationFeed(config.kafkaBootstrap(), book);
     this.feedThread = new Thread(feed, "reputation-feed");
     feedThread.setDaemon(true);
@@ -69,11 +72,13 @@ public final class SendersEngine implements AutoCloseable {
                     Clock.systemUTC()),
                 book,
                 new JdbcWarmupLedger(dataSource, sql),
+                shaper,
                 Clock.systemUTC()),
             new EmailComposer(),
             new SmtpConnections(SmtpConnections.Options.forPort(config.smtpPort())),
             new ReplyClassifier(),
-            new JdbcDkimKeys(dataSource, sql));
+            new JdbcDkimKeys(dataSource, sql),
+            shaper);
     DeliveryManager manager =
         new DeliveryManager(
             new JdbcDeliveryStore(dataSource, sql),

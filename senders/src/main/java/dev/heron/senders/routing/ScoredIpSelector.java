@@ -3,6 +3,7 @@ package dev.heron.senders.routing;
 import dev.heron.events.MessageClass;
 import dev.heron.events.SendRequest;
 import dev.heron.events.WarmupState;
+import dev.heron.senders.shaping.TrafficShaper;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,7 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * message's class (marketing and transactional traffic use separate pools), it skips IPs whose
  * warmup is paused or whose cap for today is used up, and picks the best score for the recipient's
  * provider, spreading load at random across IPs within {@link #NEAR_EQUAL} of the best. An IP no
- * score names yet counts as {@link #UNSCORED}: good enough to be used and so to earn a score.
+ * score names yet counts as {@link #UNSCORED}: good enough to be used and so to earn a score. An IP
+ * the {@link TrafficShaper} has suspended at the provider (after a reply such as Yahoo's TSS04) is
+ * skipped until the suspension lifts.
  */
 public final class ScoredIpSelector implements IpSelector {
   static final double NEAR_EQUAL = 0.02;
@@ -32,6 +35,7 @@ public final class ScoredIpSelector implements IpSelector {
   private final RoundRobinIpSelector unpooled;
   private final ReputationBook book;
   private final WarmupLedger ledger;
+  private final TrafficShaper shaper;
   private final Clock clock;
 
   public ScoredIpSelector(
@@ -39,7 +43,9 @@ public final class ScoredIpSelector implements IpSelector {
       RoundRobinIpSelector unpooled,
       ReputationBook book,
       WarmupLedger ledger,
+      TrafficShaper shaper,
       Clock clock) {
+    this.shaper = shaper;
     this.pools = pools;
     this.unpooled = unpooled;
     this.book = book;
@@ -59,13 +65,13 @@ public final class ScoredIpSelector implements IpSelector {
     if (preferred != null) {
       // A retry keeps its IP (greylisting), and its first try already counted against the cap.
       for (SendingIp ip : candidates) {
-        if (ip.ip().equals(preferred) && !paused(ip)) {
+        if (ip.ip().equals(preferred) && !paused(ip) && !suspended(ip, provider)) {
           return ip;
         }
       }
     }
     List<SendingIp> ranked = new ArrayList<>(candidates);
-    ranked.removeIf(this::paused);
+    ranked.removeIf(ip -> paused(ip) || suspended(ip, provider));
     ranked.sort(Comparator.comparingDouble((SendingIp ip) -> score(ip, provider)).reversed());
     while (!ranked.isEmpty()) {
       double best = score(ranked.get(0), provider);
@@ -80,11 +86,17 @@ public final class ScoredIpSelector implements IpSelector {
     throw new NoSendingIpException(
         "no sending IP of "
             + candidates.stream().map(SendingIp::ip).toList()
-            + " may send now: warmup paused or today's cap used up");
+            + " may send to "
+            + provider
+            + " now: warmup paused, today's cap used up, or suspended by the provider's replies");
   }
 
   double score(SendingIp ip, String provider) {
     return book.score(ip.ip(), provider).map(s -> s.score()).orElse(UNSCORED);
+  }
+
+  private boolean suspended(SendingIp ip, String provider) {
+    return shaper.suspension(ip.ip(), provider).isPresent();
   }
 
   private boolean paused(SendingIp ip) {

@@ -5,8 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 /**
  * The pool of SMTP lanes, one per source IP × exchanger. A lane unused for {@code idleTimeout} is
@@ -40,7 +43,11 @@ public final class SmtpConnections implements AutoCloseable {
   }
 
   /** Sends on the lane for {@code key}; never completes exceptionally. */
-  public CompletableFuture<SmtpResult> send(LaneKey key, EmailComposer.Composed composed) {
+  public CompletableFuture<SmtpResult> send(
+      LaneKey key,
+      EmailComposer.Composed composed,
+      Instant notBefore,
+      Supplier<Optional<String>> gate) {
     for (int tries = 0; ; tries++) {
       SmtpLane lane =
           lanes.get(
@@ -49,7 +56,7 @@ public final class SmtpConnections implements AutoCloseable {
                   new SmtpLane(
                       k, options.port(), options.timeout(), options.maxMessagesPerConnection()));
       try {
-        return lane.send(composed);
+        return lane.send(composed, notBefore, gate);
       } catch (RejectedExecutionException e) {
         // The lane was closed as idle between finding and using it: take a fresh one.
         lanes.asMap().remove(key, lane);

@@ -6,11 +6,13 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,9 +68,34 @@ final class SmtpLane implements AutoCloseable {
     return p;
   }
 
-  /** Runs the transaction on this lane's connection; never completes exceptionally. */
-  CompletableFuture<SmtpResult> send(EmailComposer.Composed composed) {
-    return CompletableFuture.supplyAsync(() -> transact(composed), thread);
+  /**
+   * Runs the transaction on this lane's connection, not before {@code notBefore} (the pace the
+   * shaper set) and only if {@code gate} still has no objection then; never completes
+   * exceptionally.
+   */
+  CompletableFuture<SmtpResult> send(
+      EmailComposer.Composed composed, Instant notBefore, Supplier<Optional<String>> gate) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          waitUntil(notBefore);
+          Optional<String> objection = gate.get();
+          if (objection.isPresent()) {
+            return SmtpResult.unreachable(objection.get(), null);
+          }
+          return transact(composed);
+        },
+        thread);
+  }
+
+  private static void waitUntil(Instant notBefore) {
+    long millis = Duration.between(Instant.now(), notBefore).toMillis();
+    if (millis > 0) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private SmtpResult transact(EmailComposer.Composed composed) {

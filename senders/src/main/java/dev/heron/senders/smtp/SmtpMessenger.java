@@ -16,6 +16,8 @@ import dev.heron.senders.dns.MxResolver;
 import dev.heron.senders.routing.IpSelector;
 import dev.heron.senders.routing.NoSendingIpException;
 import dev.heron.senders.routing.SendingIp;
+import dev.heron.senders.shaping.TrafficShaper;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +35,7 @@ public final class SmtpMessenger implements Messenger {
   private final SmtpConnections connections;
   private final ReplyClassifier classifier;
   private final DkimKeys dkimKeys;
+  private final TrafficShaper shaper;
   private final DkimSigning dkim = new DkimSigning();
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
@@ -42,7 +45,9 @@ public final class SmtpMessenger implements Messenger {
       EmailComposer composer,
       SmtpConnections connections,
       ReplyClassifier classifier,
-      DkimKeys dkimKeys) {
+      DkimKeys dkimKeys,
+      TrafficShaper shaper) {
+    this.shaper = shaper;
     this.mx = mx;
     this.ips = ips;
     this.composer = composer;
@@ -102,9 +107,17 @@ public final class SmtpMessenger implements Messenger {
         ip.heloName() != null ? ip.heloName() : EmailComposer.identityOf(message.request());
     LaneKey lane =
         new LaneKey(ip.ip(), host.name(), host.addresses().get(0).getHostAddress(), helo);
+    String provider = route.provider();
+    Instant notBefore = Instant.now().plus(shaper.reserve(ip.ip(), provider));
     return connections
-        .send(lane, composed)
-        .thenApply(result -> attemptOf(result, ip.ip(), route.provider()));
+        .send(lane, composed, notBefore, () -> shaper.suspension(ip.ip(), provider))
+        .thenApply(
+            result -> {
+              if (result.reply() != null) {
+                shaper.observe(ip.ip(), provider, result.reply().text());
+              }
+              return attemptOf(result, ip.ip(), provider);
+            });
   }
 
   private DeliveryAttempt attemptOf(SmtpResult result, String sendingIp, String provider) {

@@ -7,6 +7,8 @@ import dev.heron.events.IpScore;
 import dev.heron.events.MessageClass;
 import dev.heron.events.SendRequest;
 import dev.heron.events.WarmupState;
+import dev.heron.senders.shaping.ShapingRules;
+import dev.heron.senders.shaping.TrafficShaper;
 import dev.heron.senders.smtp.EmailComposerTest;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +34,7 @@ class ScoredIpSelectorTest {
         return used <= cap;
       };
   private final Map<MessageClass, List<SendingIp>> pools = new HashMap<>();
+  private final TrafficShaper shaper = new TrafficShaper(ShapingRules.standard(), CLOCK);
   private final ScoredIpSelector selector =
       new ScoredIpSelector(
           (request, messageClass) -> pools.getOrDefault(messageClass, List.of()),
@@ -39,6 +42,7 @@ class ScoredIpSelectorTest {
               List::of, RoundRobinIpSelector.parseList("127.0.0.2,127.0.0.3,127.0.0.4"), CLOCK),
           book,
           ledger,
+          shaper,
           CLOCK);
   private final SendRequest marketing =
       EmailComposerTest.request(MessageClass.MARKETING, "a@gmail.test", null);
@@ -126,6 +130,17 @@ class ScoredIpSelectorTest {
     assertThat(picks(marketing, "gmail", 5)).containsExactly("127.0.0.5");
     assertThat(selector.select(transactional, "gmail", null))
         .isEqualTo(new SendingIp("127.0.0.6", "tx.heron.test"));
+  }
+
+  @Test
+  void skipsAnIpTheProviderSuspendedUntilTheSuspensionLifts() {
+    score("127.0.0.2", "yahoo", 1.0);
+    shaper.observe(
+        "127.0.0.2", "yahoo", "421 4.7.0 [TSS04] Messages from 127.0.0.2 temporarily deferred");
+
+    assertThat(picks(marketing, "yahoo", 20)).doesNotContain("127.0.0.2");
+    assertThat(picks(marketing, "gmail", 30)).contains("127.0.0.2");
+    assertThat(selector.select(marketing, "yahoo", "127.0.0.2").ip()).isNotEqualTo("127.0.0.2");
   }
 
   @Test
