@@ -24,7 +24,8 @@ VALUES (?, ?, ?)
 ON CONFLICT (message_id, link_index) DO NOTHING;
 
 -- name: record-outcome
--- Completes a claim with the final outcome of its message.
+-- Completes a claim with the final outcome of its message, ending any retries it had pending.
+WITH retry_done AS (DELETE FROM message_retries WHERE message_id = ?)
 UPDATE message_claims
    SET outcome = ?, outcome_at = ?, sent_at = ?, attempts = ?, sending_ip = ?, provider = ?,
        sender_identity = coalesce(?, sender_identity), smtp_response = ?, bounce_class = ?,
@@ -84,3 +85,26 @@ SELECT s.ip, s.helo_name
                         ELSE i.marketing_pool_id END
  WHERE i.tenant_id = ? AND lower(i.domain) = ? AND s.active
  ORDER BY s.ip;
+
+-- name: schedule-retry
+-- Puts a deferred message (again) in line for its next try.
+INSERT INTO message_retries
+       (message_id, tenant_id, request, attempt, due_at, first_attempt_at, sent_at, sending_ip)
+VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+ON CONFLICT (message_id) DO UPDATE
+   SET attempt = EXCLUDED.attempt, due_at = EXCLUDED.due_at, sent_at = EXCLUDED.sent_at,
+       sending_ip = EXCLUDED.sending_ip;
+
+-- name: take-due-retries
+-- Takes up to N due retries of the tenants in scope (all when the array is empty), leasing them
+-- for some seconds so that another sender does not take them too.
+UPDATE message_retries
+   SET due_at = now() + make_interval(secs => ?)
+ WHERE message_id IN (SELECT message_id
+                        FROM message_retries
+                       WHERE due_at <= now()
+                         AND (cardinality(?::uuid[]) = 0 OR tenant_id = ANY (?::uuid[]))
+                       ORDER BY due_at
+                       LIMIT ?
+                         FOR UPDATE SKIP LOCKED)
+RETURNING request, attempt, first_attempt_at, sent_at, sending_ip;

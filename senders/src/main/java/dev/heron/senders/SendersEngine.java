@@ -3,6 +3,7 @@ package dev.heron.senders;
 import dev.heron.events.TrackingLinks;
 import dev.heron.senders.content.TemplateCatalog;
 import dev.heron.senders.delivery.DeliveryManager;
+import dev.heron.senders.delivery.RetryScheduler;
 import dev.heron.senders.dns.MxResolver;
 import dev.heron.senders.dns.ProviderRules;
 import dev.heron.senders.kafka.DeliveryLoop;
@@ -49,6 +50,9 @@ public final class SendersEngine implements AutoCloseable {
   private final Thread thread;
   private final KafkaEventSink reportSink;
   private final ReputationFeed feed;
+  private final KafkaEventSink retrySink;
+  private final RetryScheduler retries;
+  private final Thread retryThread;
   private final Thread feedThread;
   private final BounceListener bounces;
 
@@ -79,15 +83,24 @@ public final class SendersEngine implements AutoCloseable {
             new ReplyClassifier(),
             new JdbcDkimKeys(dataSource, sql),
             shaper);
+    JdbcDeliveryStore store = new JdbcDeliveryStore(dataSource, sql, config.tenantScope());
+    TemplateCatalog templates = new TemplateCatalog(new JdbcTemplateSource(dataSource, sql));
     DeliveryManager manager =
         new DeliveryManager(
-            new JdbcDeliveryStore(dataSource, sql),
-            new TemplateCatalog(new JdbcTemplateSource(dataSource, sql)),
-            tracking,
-            List.of(email),
-            sink,
-            config.retry(),
-            config.instance());
+            store, templates, tracking, List.of(email), sink, config.retry(), config.instance());
+    // Retries report through a producer of their own: each flush confirms its own events.
+    this.retrySink = new KafkaEventSink(config.kafkaBootstrap(), config.instance() + "-retries");
+    this.retries =
+        new RetryScheduler(
+            new DeliveryManager(
+                store,
+                templates,
+                tracking,
+                List.of(email),
+                retrySink,
+                config.retry(),
+                config.instance()));
+    this.retryThread = new Thread(retries, "delivery-retries");
     this.loop =
         new DeliveryLoop(
             config.kafkaBootstrap(),
@@ -129,6 +142,7 @@ public final class SendersEngine implements AutoCloseable {
       LOG.warn("IP scores and warmup states not loaded yet; routing without them for now");
     }
     thread.start();
+    retryThread.start();
     return this;
   }
 
@@ -146,6 +160,9 @@ public final class SendersEngine implements AutoCloseable {
     if (thread.isAlive()) {
       loop.close();
     }
+    if (retryThread.isAlive()) {
+      retries.close();
+    }
     if (feedThread.isAlive()) {
       feed.close();
     }
@@ -155,5 +172,6 @@ public final class SendersEngine implements AutoCloseable {
     }
     email.close();
     sink.close();
+    retrySink.close();
   }
 }

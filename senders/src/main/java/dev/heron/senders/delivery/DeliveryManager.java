@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryManager {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryManager.class);
   public static final String SOURCE = "senders";
+  private static final java.time.Duration RETRY_LEASE = java.time.Duration.ofMinutes(2);
 
   private final DeliveryStore store;
   private final TemplateCatalog templates;
@@ -112,7 +111,50 @@ public final class DeliveryManager {
       finish(request, DeliveryAttempt.local(Verdict.FAILED, "cannot prepare: " + e), 0);
       return CompletableFuture.completedFuture(null);
     }
-    return attempt(new OutboundMessage(request, content, 1), messenger, new AtomicReference<>());
+    return attempt(
+        new OutboundMessage(request, content, 1),
+        messenger,
+        Instant.now(),
+        new AtomicReference<>());
+  }
+
+  /**
+   * Makes the next try of the retries that are due; returns how many it took. Their outcomes are
+   * recorded and their events durable when it returns.
+   */
+  public int retryDue(int limit) {
+    List<PendingRetry> due = store.takeDueRetries(limit, RETRY_LEASE);
+    List<CompletableFuture<Void>> pending = new ArrayList<>(due.size());
+    for (PendingRetry retry : due) {
+      pending.add(retry(retry));
+    }
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    if (!due.isEmpty()) {
+      events.flush();
+    }
+    return due.size();
+  }
+
+  private CompletableFuture<Void> retry(PendingRetry retry) {
+    SendRequest request = retry.request();
+    Messenger messenger = messengers.get(request.channel().wireName());
+    Optional<RenderedContent> content;
+    try {
+      content = prepare(request);
+    } catch (RuntimeException e) {
+      if (e instanceof StoreUnavailableException) {
+        throw e;
+      }
+      finish(request, DeliveryAttempt.local(Verdict.FAILED, "cannot prepare: " + e), 0);
+      return CompletableFuture.completedFuture(null);
+    }
+    if (content.isEmpty()) {
+      return CompletableFuture.completedFuture(null); // finished while preparing
+    }
+    OutboundMessage message =
+        new OutboundMessage(request, content.get(), retry.attempt(), retry.sendingIp());
+    return attempt(
+        message, messenger, retry.firstAttemptAt(), new AtomicReference<>(retry.sentAt()));
   }
 
   /** The rendered, tracked content; empty when the message was dropped instead. */
@@ -160,7 +202,10 @@ public final class DeliveryManager {
    * @param sentAt when the message was first handed over, across retries; set on the first
    */
   private CompletableFuture<Void> attempt(
-      OutboundMessage message, Messenger messenger, AtomicReference<Instant> sentAt) {
+      OutboundMessage message,
+      Messenger messenger,
+      Instant firstAttemptAt,
+      AtomicReference<Instant> sentAt) {
     return messenger
         .push(message)
         .thenCompose(
@@ -174,7 +219,8 @@ public final class DeliveryManager {
                 finish(request, attempt, message.attempt(), sentAt.get());
                 return CompletableFuture.completedFuture(null);
               }
-              if (message.attempt() >= retry.maxAttempts()) {
+              Instant next = retry.nextTry(message.attempt(), firstAttemptAt, Instant.now());
+              if (next == null) {
                 finish(
                     request,
                     attempt.withVerdict(
@@ -184,16 +230,20 @@ public final class DeliveryManager {
                     sentAt.get());
                 return CompletableFuture.completedFuture(null);
               }
+              // The next try waits in the store, not here: the batch behind it goes on.
+              store.scheduleRetry(
+                  new PendingRetry(
+                      request,
+                      message.attempt() + 1,
+                      next,
+                      firstAttemptAt,
+                      sentAt.get(),
+                      attempt.sendingIp()));
               events.publish(
                   outcomeEvent(request, attempt)
                       .eventId(EventIds.deferral(request.messageId(), message.attempt()))
                       .build());
-              Executor later =
-                  CompletableFuture.delayedExecutor(
-                      retry.backoffAfter(message.attempt()).toMillis(), TimeUnit.MILLISECONDS);
-              return CompletableFuture.supplyAsync(() -> null, later)
-                  .thenCompose(
-                      x -> attempt(message.nextAttempt(attempt.sendingIp()), messenger, sentAt));
+              return CompletableFuture.completedFuture(null);
             });
   }
 

@@ -20,7 +20,16 @@ public interface DeliveryStore {
   /** Keeps the original URL of each rewritten link, so that a click redirects only to them. */
   void recordLinks(UUID messageId, List<String> urls);
 
-  /** Completes the claim with the message's final outcome. */
+  /** Puts a deferred message in line for its next try (replacing an earlier place in line). */
+  void scheduleRetry(PendingRetry retry);
+
+  /**
+   * Takes up to {@code limit} due retries, leased for {@code lease}: not given out again before
+   * then unless rescheduled. A retry is over when its message's outcome is recorded.
+   */
+  List<PendingRetry> takeDueRetries(int limit, java.time.Duration lease);
+
+  /** Completes the claim with the message's final outcome, ending any pending retry. */
   void recordOutcome(SendRequest request, Completion completion);
 
   /** The final outcome recorded on a message's claim; empty while it has none. */

@@ -1,26 +1,33 @@
 package dev.heron.senders.store;
 
 import dev.heron.events.BounceClass;
+import dev.heron.events.Decoded;
 import dev.heron.events.EventType;
 import dev.heron.events.MessageClass;
 import dev.heron.events.SendRequest;
+import dev.heron.events.WireCodec;
 import dev.heron.senders.delivery.Completion;
 import dev.heron.senders.delivery.DeliveryAttempt;
 import dev.heron.senders.delivery.DeliveryStore;
+import dev.heron.senders.delivery.PendingRetry;
 import dev.heron.senders.delivery.StoreUnavailableException;
 import dev.heron.senders.delivery.Verdict;
 import dev.heron.sql.NamedQueries;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -28,10 +35,15 @@ import javax.sql.DataSource;
 public final class JdbcDeliveryStore implements DeliveryStore {
   private final DataSource dataSource;
   private final NamedQueries sql;
+  private final UUID[] tenantScope;
 
-  public JdbcDeliveryStore(DataSource dataSource, NamedQueries sql) {
+  /**
+   * @param tenantScope the tenants whose retries this store gives out; empty for all
+   */
+  public JdbcDeliveryStore(DataSource dataSource, NamedQueries sql, Set<UUID> tenantScope) {
     this.dataSource = dataSource;
     this.sql = sql;
+    this.tenantScope = tenantScope.toArray(UUID[]::new);
   }
 
   @Override
@@ -91,19 +103,20 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     BounceClass bounceClass = outcome.verdict().bounceClass();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.RECORD_OUTCOME))) {
-      s.setString(1, outcome.verdict().type().name());
-      s.setObject(2, timestamp(completion.completedAt()));
-      s.setObject(3, timestamp(completion.sentAt()));
-      s.setInt(4, completion.attempts());
-      s.setString(5, outcome.sendingIp());
-      s.setString(6, outcome.provider());
-      s.setString(7, request.senderIdentity());
-      s.setString(8, reply == null ? null : reply.text());
-      s.setString(9, bounceClass == null ? null : bounceClass.wireName());
-      s.setObject(10, reply == null ? null : reply.code(), Types.INTEGER);
-      s.setString(11, reply == null ? null : reply.enhancedStatus());
-      s.setString(12, outcome.reason());
-      s.setObject(13, request.messageId());
+      s.setObject(1, request.messageId());
+      s.setString(2, outcome.verdict().type().name());
+      s.setObject(3, timestamp(completion.completedAt()));
+      s.setObject(4, timestamp(completion.sentAt()));
+      s.setInt(5, completion.attempts());
+      s.setString(6, outcome.sendingIp());
+      s.setString(7, outcome.provider());
+      s.setString(8, request.senderIdentity());
+      s.setString(9, reply == null ? null : reply.text());
+      s.setString(10, bounceClass == null ? null : bounceClass.wireName());
+      s.setObject(11, reply == null ? null : reply.code(), Types.INTEGER);
+      s.setString(12, reply == null ? null : reply.enhancedStatus());
+      s.setString(13, outcome.reason());
+      s.setObject(14, request.messageId());
       s.executeUpdate();
     } catch (SQLException e) {
       throw unavailable("record the outcome of " + request.messageId(), e);
@@ -148,6 +161,56 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     } catch (SQLException e) {
       throw unavailable("read the outcome of " + request.messageId(), e);
     }
+  }
+
+  @Override
+  public void scheduleRetry(PendingRetry retry) {
+    SendRequest request = retry.request();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.SCHEDULE_RETRY))) {
+      s.setObject(1, request.messageId());
+      s.setObject(2, request.tenantId());
+      s.setString(3, new String(WireCodec.SENDS.encode(request), StandardCharsets.UTF_8));
+      s.setInt(4, retry.attempt());
+      s.setObject(5, timestamp(retry.dueAt()));
+      s.setObject(6, timestamp(retry.firstAttemptAt()));
+      s.setObject(7, timestamp(retry.sentAt()));
+      s.setString(8, retry.sendingIp());
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw unavailable("schedule the retry of " + request.messageId(), e);
+    }
+  }
+
+  @Override
+  public List<PendingRetry> takeDueRetries(int limit, Duration lease) {
+    List<PendingRetry> due = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.TAKE_DUE_RETRIES))) {
+      s.setDouble(1, lease.toMillis() / 1000.0);
+      s.setArray(2, c.createArrayOf("uuid", tenantScope));
+      s.setArray(3, c.createArrayOf("uuid", tenantScope));
+      s.setInt(4, limit);
+      try (ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          Decoded<SendRequest> request =
+              WireCodec.SENDS.decode(rows.getString("request").getBytes(StandardCharsets.UTF_8));
+          if (request instanceof Decoded.Valid<SendRequest> valid) {
+            due.add(
+                new PendingRetry(
+                    valid.value(),
+                    rows.getInt("attempt"),
+                    null,
+                    instant(rows.getObject("first_attempt_at", OffsetDateTime.class)),
+                    instant(rows.getObject("sent_at", OffsetDateTime.class)),
+                    rows.getString("sending_ip")));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw unavailable("take due retries", e);
+    }
+    return due;
   }
 
   private static OffsetDateTime timestamp(Instant instant) {

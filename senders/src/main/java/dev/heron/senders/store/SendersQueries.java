@@ -16,6 +16,8 @@ public final class SendersQueries {
   static final String DKIM_KEY = "dkim-key";
   static final String TAKE_WARMUP_SLOT = "take-warmup-slot";
   static final String IDENTITY_POOL_IPS = "identity-pool-ips";
+  static final String SCHEDULE_RETRY = "schedule-retry";
+  static final String TAKE_DUE_RETRIES = "take-due-retries";
 
   private SendersQueries() {}
 
@@ -33,6 +35,8 @@ public final class SendersQueries {
         KEEP_UNREADABLE_REPORT,
         DKIM_KEY,
         TAKE_WARMUP_SLOT,
-        IDENTITY_POOL_IPS);
+        IDENTITY_POOL_IPS,
+        SCHEDULE_RETRY,
+        TAKE_DUE_RETRIES);
   }
 }

@@ -94,6 +94,15 @@ class DeliveryManagerTest {
         Instant.now());
   }
 
+  /** Runs due retries until none is left, as the retry scheduler would. */
+  private void retryUntilDone() throws InterruptedException {
+    for (int i = 0; i < 100 && !store.retries.isEmpty(); i++) {
+      Thread.sleep(10);
+      manager.retryDue(10);
+    }
+    assertThat(store.retries).isEmpty();
+  }
+
   private List<EventType> typesOf(SendRequest r) {
     return events.stream()
         .filter(e -> e.messageId().equals(r.messageId()))
@@ -102,22 +111,27 @@ class DeliveryManagerTest {
   }
 
   @Test
-  void aDeferralIsRetriedAndSentIsReportedOnce() {
+  void aDeferralIsRetriedLaterAndSentIsReportedOnce() throws Exception {
     SendRequest r = request(TEMPLATE, Map.of("name", "Ann"));
     channel.script(
         replied(Verdict.DEFERRED, 451, "451 busy"), replied(Verdict.DELIVERED, 250, "250 ok"));
 
     manager.deliver(List.of(r));
+    // The batch is done with the deferral recorded; the retry waits in the store.
+    assertThat(typesOf(r)).containsExactly(EventType.SENT, EventType.DEFERRED);
+    assertThat(store.retries.get(r.messageId()).sendingIp()).isEqualTo("127.0.0.2");
+    retryUntilDone();
 
     assertThat(typesOf(r)).containsExactly(EventType.SENT, EventType.DEFERRED, EventType.DELIVERED);
     assertThat(channel.pushed).extracting(OutboundMessage::attempt).containsExactly(1, 2);
+    assertThat(channel.pushed.get(1).previousSendingIp()).isEqualTo("127.0.0.2");
     assertThat(store.completions.get(r.messageId()).attempts()).isEqualTo(2);
     assertThat(store.links.get(r.messageId())).containsExactly("https://x.test");
     assertThat(events).allMatch(e -> "senders".equals(e.source()));
   }
 
   @Test
-  void aDeferralThatNeverClearsBecomesASoftBounceWithTheLastReply() {
+  void aDeferralThatNeverClearsBecomesASoftBounceWithTheLastReply() throws Exception {
     SendRequest r = request(TEMPLATE, Map.of("name", "Ann"));
     channel.script(
         replied(Verdict.DEFERRED, 451, "451 one"),
@@ -125,6 +139,7 @@ class DeliveryManagerTest {
         replied(Verdict.DEFERRED, 452, "452 three"));
 
     manager.deliver(List.of(r));
+    retryUntilDone();
 
     Event last = events.get(events.size() - 1);
     assertThat(last.type()).isEqualTo(EventType.BOUNCED);
@@ -133,6 +148,27 @@ class DeliveryManagerTest {
     assertThat(typesOf(r))
         .containsExactly(EventType.SENT, EventType.DEFERRED, EventType.DEFERRED, EventType.BOUNCED);
     assertThat(events).extracting(Event::eventId).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aDeferralPastTheExpiryIsNotRetried() {
+    DeliveryManager shortLived =
+        new DeliveryManager(
+            store,
+            new TemplateCatalog(
+                (id, v) -> Optional.of(new TemplateVersion(id, 1, "email", "s", null, "t"))),
+            new TrackingLinks("https://t.test", "s"),
+            List.of(channel),
+            sink,
+            new RetryPolicy(10, Duration.ofMinutes(10), Duration.ofMinutes(5)),
+            "test");
+    SendRequest r = request(TEMPLATE, Map.of());
+    channel.script(replied(Verdict.DEFERRED, 421, "421 later"));
+
+    shortLived.deliver(List.of(r));
+
+    assertThat(typesOf(r)).containsExactly(EventType.SENT, EventType.BOUNCED);
+    assertThat(store.retries).isEmpty();
   }
 
   @Test
@@ -226,9 +262,36 @@ class DeliveryManagerTest {
       links.put(messageId, urls);
     }
 
+    final Map<UUID, PendingRetry> retries = new ConcurrentHashMap<>();
+
     @Override
     public void recordOutcome(SendRequest request, Completion completion) {
       completions.put(request.messageId(), completion);
+      retries.remove(request.messageId());
+    }
+
+    @Override
+    public void scheduleRetry(PendingRetry retry) {
+      retries.put(retry.request().messageId(), retry);
+    }
+
+    @Override
+    public synchronized List<PendingRetry> takeDueRetries(int limit, Duration lease) {
+      Instant now = Instant.now();
+      List<PendingRetry> due =
+          retries.values().stream().filter(r -> !r.dueAt().isAfter(now)).limit(limit).toList();
+      due.forEach(
+          r ->
+              retries.put(
+                  r.request().messageId(),
+                  new PendingRetry(
+                      r.request(),
+                      r.attempt(),
+                      now.plus(lease),
+                      r.firstAttemptAt(),
+                      r.sentAt(),
+                      r.sendingIp())));
+      return due;
     }
 
     @Override
