@@ -274,33 +274,6 @@ UPDATE recipients SET status = 'dispatched', updated_at = now()
 WHERE id IN (SELECT recipient_id FROM marked);
 
 -- ---------------------------------------------------------------------------------------------
--- tracking
-
--- name: tracking-message
--- What an engagement event about a message needs: its recipient row and the senders' claim.
-SELECT r.id AS recipient_id, r.tenant_id, r.campaign_id, r.contact_id, r.channel, r.variant,
-       r.address, m.sending_ip, m.provider, m.sender_identity
-FROM recipients r
-LEFT JOIN message_claims m ON m.message_id = r.message_id
-WHERE r.message_id = ?;
-
--- name: tracking-link
--- The URL recorded for one link of a sent message.
-SELECT url FROM message_links WHERE message_id = ? AND link_index = ?;
-
--- name: tracking-suppress
--- An unsubscribe: the address is suppressed tenant-wide for the channel.
-INSERT INTO suppression_list (tenant_id, channel, address, reason, source_event_id, detail)
-VALUES (?, ?, ?, 'unsubscribe', ?, ?)
-ON CONFLICT (tenant_id, channel, address) DO NOTHING;
-
--- name: tracking-opt-out
--- An unsubscribe: the contact opts out of marketing.
-UPDATE contacts SET opted_out = true, opted_out_at = coalesce(opted_out_at, now()),
-                    updated_at = now()
-WHERE tenant_id = ? AND id = ?;
-
--- ---------------------------------------------------------------------------------------------
 -- insights: each reads one campaign's hourly buckets in [from, to) and sums them per group
 
 -- name: insights-by-hour

@@ -1,10 +1,19 @@
 -- Run-time SQL of the senders (dev.heron.senders.store).
 
 -- name: claim-message
--- Takes the durable claim on a message before it is sent; no row inserted means it was claimed.
-INSERT INTO message_claims (message_id, tenant_id, claimed_by, sender_identity)
-VALUES (?, ?, ?, ?)
-ON CONFLICT (message_id) DO NOTHING;
+-- Takes the durable claim on a message before it is sent, with a watchdog retry due after a lease
+-- (in seconds): should this sender die before the outcome, another sender tries the message then.
+-- No row returned means the message was already claimed.
+WITH claimed AS (
+    INSERT INTO message_claims (message_id, tenant_id, claimed_by, sender_identity)
+    VALUES (?, ?, ?, ?)
+    ON CONFLICT (message_id) DO NOTHING
+    RETURNING message_id, tenant_id
+)
+INSERT INTO message_retries (message_id, tenant_id, request, attempt, due_at, first_attempt_at)
+SELECT message_id, tenant_id, ?::jsonb, 1, now() + make_interval(secs => ?), now()
+  FROM claimed
+RETURNING message_id;
 
 -- name: refusal
 -- Why a recipient must not get a message: a tenant-wide suppression, or (marketing) an opt-out.

@@ -40,10 +40,6 @@ public final class Queries {
   public static final String PLAN_ENQUEUE = "plan-enqueue";
   public static final String DISPATCH_DUE = "dispatch-due";
   public static final String DISPATCH_MARK = "dispatch-mark";
-  public static final String TRACKING_MESSAGE = "tracking-message";
-  public static final String TRACKING_LINK = "tracking-link";
-  public static final String TRACKING_SUPPRESS = "tracking-suppress";
-  public static final String TRACKING_OPT_OUT = "tracking-opt-out";
   public static final String INSIGHTS_BY_HOUR = "insights-by-hour";
   public static final String INSIGHTS_BY_DAY = "insights-by-day";
   public static final String INSIGHTS_BY_PROVIDER = "insights-by-provider";
@@ -92,10 +88,6 @@ public final class Queries {
     PLAN_ENQUEUE,
     DISPATCH_DUE,
     DISPATCH_MARK,
-    TRACKING_MESSAGE,
-    TRACKING_LINK,
-    TRACKING_SUPPRESS,
-    TRACKING_OPT_OUT,
     INSIGHTS_BY_HOUR,
     INSIGHTS_BY_DAY,
     INSIGHTS_BY_PROVIDER,

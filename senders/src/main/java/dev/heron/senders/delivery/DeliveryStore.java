@@ -8,7 +8,8 @@ import java.util.UUID;
 /** Where the manager keeps claims and outcomes, and reads what stops a message. */
 public interface DeliveryStore {
   /**
-   * Takes the durable claim on the request's message before anything is sent.
+   * Takes the durable claim on the request's message before anything is sent. Should the sender die
+   * before recording an outcome, the message comes back as a due retry after a long lease.
    *
    * @return false when the message was already claimed: it must not be sent again
    */

@@ -38,6 +38,12 @@ public final class JdbcDeliveryStore implements DeliveryStore {
   private final UUID[] tenantScope;
 
   /**
+   * How long a claimed message may be in flight before its watchdog retry falls due: long beyond
+   * any SMTP transaction, so that only a message whose sender died is tried again.
+   */
+  static final Duration IN_FLIGHT_LEASE = Duration.ofMinutes(10);
+
+  /**
    * @param tenantScope the tenants whose retries this store gives out; empty for all
    */
   public JdbcDeliveryStore(DataSource dataSource, NamedQueries sql, Set<UUID> tenantScope) {
@@ -54,7 +60,11 @@ public final class JdbcDeliveryStore implements DeliveryStore {
       s.setObject(2, request.tenantId());
       s.setString(3, claimedBy);
       s.setString(4, request.senderIdentity());
-      return s.executeUpdate() == 1;
+      s.setString(5, new String(WireCodec.SENDS.encode(request), StandardCharsets.UTF_8));
+      s.setDouble(6, IN_FLIGHT_LEASE.toSeconds());
+      try (ResultSet claimed = s.executeQuery()) {
+        return claimed.next();
+      }
     } catch (SQLException e) {
       throw unavailable("claim message " + request.messageId(), e);
     }

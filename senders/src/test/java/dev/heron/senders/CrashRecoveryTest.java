@@ -1,0 +1,157 @@
+package dev.heron.senders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heron.events.Channel;
+import dev.heron.events.Decoded;
+import dev.heron.events.Event;
+import dev.heron.events.EventType;
+import dev.heron.events.MessageClass;
+import dev.heron.events.SendRequest;
+import dev.heron.events.Topics;
+import dev.heron.events.WireCodec;
+import dev.heron.senders.delivery.RetryPolicy;
+import dev.heron.senders.store.JdbcDeliveryStore;
+import dev.heron.senders.store.SendersQueries;
+import dev.heron.senders.world.Seed;
+import dev.heron.senders.world.TestInfra;
+import dev.heron.senders.world.TopicReader;
+import dev.heron.simulator.RunningSimulator;
+import dev.heron.simulator.Simulator;
+import dev.heron.simulator.SimulatorConfig;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sender that claimed a message and died before its outcome: once the claim's lease runs out,
+ * another sender delivers the message, once, and its outcome event is not missing.
+ */
+class CrashRecoveryTest {
+  @TempDir Path home;
+  private RunningSimulator sim;
+  private SendersEngine engine;
+  private TopicReader<Event> events;
+  private KafkaProducer<String, byte[]> producer;
+
+  @AfterEach
+  void stop() throws Exception {
+    for (AutoCloseable c : new AutoCloseable[] {engine, events, producer, sim}) {
+      if (c != null) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
+  void aMessageClaimedByADeadSenderIsDeliveredByAnotherOnce() throws Exception {
+    DataSource db = TestInfra.database();
+    TestInfra.ensureTopics();
+    Seed seed = new Seed(db);
+    UUID campaign = seed.campaign();
+    Seed.Recipient r = seed.recipient(campaign, "orphan@gmail.test");
+    SendRequest request =
+        new SendRequest(
+            1,
+            Instant.now(),
+            seed.tenantId,
+            campaign,
+            r.messageId(),
+            r.recipientId(),
+            r.contactId(),
+            Channel.EMAIL,
+            MessageClass.MARKETING,
+            "A",
+            r.address(),
+            "news.heron.test",
+            "news@news.heron.test",
+            seed.template("Hi", null, "Hello"),
+            1,
+            Map.of());
+    // The dead sender's claim, and the lease running out.
+    assertThat(new JdbcDeliveryStore(db, SendersQueries.load(), Set.of()).claim(request, "dead"))
+        .isTrue();
+    assertThat(execute(db, "UPDATE message_retries SET due_at = now() WHERE message_id = ?", r))
+        .isEqualTo(1);
+
+    sim = Simulator.start(SimulatorConfig.forTests(home, 5));
+    events =
+        new TopicReader<>(
+            TestInfra.kafka(),
+            Topics.EVENTS,
+            b -> WireCodec.EVENTS.decode(b) instanceof Decoded.Valid<Event> v ? v.value() : null,
+            e -> r.messageId().equals(e.messageId()));
+    engine =
+        new SendersEngine(
+                new SendersConfig(
+                    TestInfra.kafka(),
+                    sim.smtpPort(),
+                    "127.0.0.1:" + sim.dnsPort(),
+                    "127.0.0.2",
+                    "https://track.heron.test",
+                    "secret",
+                    RetryPolicy.DEFAULT,
+                    "senders-recovery-test",
+                    "heron-senders-test-" + seed.tenantId,
+                    Set.of(seed.tenantId),
+                    SendersConfig.NO_LISTENER),
+                db)
+            .start();
+    // Kafka redelivers the request too: the claim keeps it from going out a second time.
+    producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka()),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    producer
+        .send(
+            new ProducerRecord<>(
+                Topics.SENDS, r.recipientId().toString(), WireCodec.SENDS.encode(request)))
+        .get();
+
+    events.readUntil(
+        all -> all.stream().anyMatch(e -> e.type() == EventType.DELIVERED), Duration.ofSeconds(30));
+
+    assertThat(sim.deliveriesTo("orphan@gmail.test")).hasSize(1);
+    assertThat(execute(db, "SELECT 1 FROM message_retries WHERE message_id = ?", r)).isZero();
+    assertThat(
+            execute(
+                db,
+                "SELECT 1 FROM message_claims WHERE message_id = ? AND outcome = 'DELIVERED'",
+                r))
+        .isEqualTo(1);
+  }
+
+  /** Rows updated, or rows returned by a query. */
+  private static int execute(DataSource db, String sql, Seed.Recipient r) throws Exception {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setObject(1, r.messageId());
+      if (!s.execute()) {
+        return s.getUpdateCount();
+      }
+      int rows = 0;
+      try (ResultSet result = s.getResultSet()) {
+        while (result.next()) {
+          rows++;
+        }
+      }
+      return rows;
+    }
+  }
+}
