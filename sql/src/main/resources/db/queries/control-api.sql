@@ -89,8 +89,8 @@ ORDER BY line, reason LIMIT ?;
 -- lists
 
 -- name: list-insert
--- A new static list.
-INSERT INTO lists (tenant_id, name, description, kind) VALUES (?, ?, ?, 'static') RETURNING *;
+-- A new list: static (no filter) or dynamic (with its filter expression, already compiled once).
+INSERT INTO lists (tenant_id, name, description, kind, filter) VALUES (?, ?, ?, ?, ?) RETURNING *;
 
 -- name: list-by-id
 -- One list of a tenant, with its member count.
@@ -110,6 +110,22 @@ SELECT id FROM lists WHERE tenant_id = ? AND id = ANY (?::uuid[]);
 -- Adds contacts (already checked to be the tenant's) to a static list.
 INSERT INTO list_contacts (list_id, contact_id) SELECT ?, unnest(?::uuid[])
 ON CONFLICT DO NOTHING;
+
+-- ---------------------------------------------------------------------------------------------
+-- audiences: a compiled condition on contacts c (lists and/or a filter) replaces /*filter*/
+
+-- name: audience-lists
+-- The kind and filter of each of the tenant's lists among the given ids.
+SELECT id, kind, filter FROM lists WHERE tenant_id = ? AND id = ANY (?::uuid[]);
+
+-- name: audience-count
+-- How many of the tenant's contacts the audience condition selects.
+SELECT count(*) FROM contacts c WHERE c.tenant_id = ? AND /*filter*/;
+
+-- name: audience-sample
+-- The newest of the tenant's contacts that the audience condition selects.
+SELECT c.* FROM contacts c WHERE c.tenant_id = ? AND /*filter*/
+ORDER BY c.created_at DESC, c.id LIMIT ?;
 
 -- ---------------------------------------------------------------------------------------------
 -- templates

@@ -28,7 +28,7 @@ public record Contact(
     Instant createdAt,
     Instant updatedAt) {
 
-  static Contact of(ResultSet row) throws SQLException {
+  public static Contact of(ResultSet row) throws SQLException {
     return new Contact(
         Rows.uuid(row, "id"),
         row.getString("email"),

@@ -20,6 +20,9 @@ public final class Queries {
   public static final String LIST_BY_NAME = "list-by-name";
   public static final String LIST_IDS_OF_TENANT = "list-ids-of-tenant";
   public static final String LIST_ADD_MEMBERS = "list-add-members";
+  public static final String AUDIENCE_LISTS = "audience-lists";
+  public static final String AUDIENCE_COUNT = "audience-count";
+  public static final String AUDIENCE_SAMPLE = "audience-sample";
   public static final String TEMPLATE_INSERT = "template-insert";
   public static final String TEMPLATE_VERSION_INSERT = "template-version-insert";
   public static final String TEMPLATE_BY_ID = "template-by-id";
@@ -68,6 +71,9 @@ public final class Queries {
     LIST_BY_NAME,
     LIST_IDS_OF_TENANT,
     LIST_ADD_MEMBERS,
+    AUDIENCE_LISTS,
+    AUDIENCE_COUNT,
+    AUDIENCE_SAMPLE,
     TEMPLATE_INSERT,
     TEMPLATE_VERSION_INSERT,
     TEMPLATE_BY_ID,

@@ -65,8 +65,40 @@ public final class Tx {
     return connection;
   }
 
+  /**
+   * The text of a named query, for one completed at run time with generated SQL (a compiled
+   * audience filter) before it runs through {@link #listSql} or {@link #updateSql}.
+   */
+  public String text(String query) {
+    return queries.get(query);
+  }
+
+  /** Like {@link #list}, for SQL text built from a named query by {@link #text}. */
+  public <T> List<T> listSql(String sql, RowMapper<T> mapper, Object... params)
+      throws SQLException {
+    try (PreparedStatement statement = prepareSql(sql, params);
+        ResultSet rows = statement.executeQuery()) {
+      List<T> result = new ArrayList<>();
+      while (rows.next()) {
+        result.add(mapper.map(rows));
+      }
+      return result;
+    }
+  }
+
+  /** Like {@link #update}, for SQL text built from a named query by {@link #text}. */
+  public int updateSql(String sql, Object... params) throws SQLException {
+    try (PreparedStatement statement = prepareSql(sql, params)) {
+      return statement.executeUpdate();
+    }
+  }
+
   private PreparedStatement prepare(String query, Object... params) throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(queries.get(query));
+    return prepareSql(queries.get(query), params);
+  }
+
+  private PreparedStatement prepareSql(String sql, Object... params) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
     try {
       for (int i = 0; i < params.length; i++) {
         bind(statement, i + 1, params[i]);

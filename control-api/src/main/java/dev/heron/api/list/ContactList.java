@@ -19,6 +19,10 @@ public record ContactList(
     Instant createdAt,
     Instant updatedAt) {
 
+  ContactList withMembers(long count) {
+    return new ContactList(id, name, description, kind, filter, count, createdAt, updatedAt);
+  }
+
   static ContactList of(ResultSet row) throws SQLException {
     return new ContactList(
         Rows.uuid(row, "id"),

@@ -1,5 +1,6 @@
 package dev.heron.api.list;
 
+import dev.heron.api.audience.AudienceService;
 import dev.heron.api.paging.Page;
 import dev.heron.api.tenant.CurrentTenant;
 import io.micronaut.core.annotation.Nullable;
@@ -36,6 +37,22 @@ class ListController {
   @Get("/{id}")
   ContactList get(CurrentTenant tenant, UUID id) {
     return service.get(tenant.id(), id);
+  }
+
+  /** The list's member count and its newest members ({@code limit}, default 10, at most 100). */
+  @Get("/{id}/preview")
+  AudienceService.Preview preview(
+      CurrentTenant tenant, UUID id, @Nullable @QueryValue Integer limit) {
+    return service.preview(tenant.id(), id, limit == null ? 10 : limit);
+  }
+
+  /** What a filter expression selects, before it is saved. */
+  @Post("/preview")
+  AudienceService.Preview previewFilter(
+      CurrentTenant tenant,
+      @Valid @Body ListRequests.PreviewFilter request,
+      @Nullable @QueryValue Integer limit) {
+    return service.previewFilter(tenant.id(), request.filter(), limit == null ? 10 : limit);
   }
 
   @Post("/{id}/contacts")

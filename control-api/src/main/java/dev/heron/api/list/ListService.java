@@ -1,12 +1,17 @@
 package dev.heron.api.list;
 
+import dev.heron.api.audience.AudienceService;
+import dev.heron.api.audience.CompiledFilter;
 import dev.heron.api.db.DataException;
 import dev.heron.api.db.Db;
 import dev.heron.api.db.Queries;
 import dev.heron.api.db.Rows;
+import dev.heron.api.db.Tx;
 import dev.heron.api.error.ApiException;
 import dev.heron.api.paging.Page;
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,13 +21,28 @@ import java.util.UUID;
 @Singleton
 public class ListService {
   private final Db db;
+  private final AudienceService audiences;
 
-  ListService(Db db) {
+  ListService(Db db, AudienceService audiences) {
     this.db = db;
+    this.audiences = audiences;
   }
 
   ContactList create(UUID tenantId, ListRequests.Create request) {
     String name = request.name().strip();
+    boolean dynamic = "dynamic".equals(request.kind());
+    String filter = request.filter() == null ? null : request.filter().strip();
+    if (dynamic && (filter == null || filter.isEmpty())) {
+      throw ApiException.badRequest(
+          "filter", "filter: a dynamic list needs a filter, e.g. tags has \"prospect\"");
+    }
+    if (!dynamic && filter != null) {
+      throw ApiException.badRequest(
+          "filter", "filter: only a dynamic list has a filter; set kind to dynamic");
+    }
+    if (dynamic) {
+      AudienceService.compile(filter, "filter");
+    }
     try {
       UUID id =
           db.transaction(
@@ -32,7 +52,9 @@ public class ListService {
                           row -> Rows.uuid(row, "id"),
                           tenantId,
                           name,
-                          request.description())
+                          request.description(),
+                          dynamic ? "dynamic" : "static",
+                          filter)
                       .orElseThrow());
       return get(tenantId, id);
     } catch (DataException e) {
@@ -46,15 +68,53 @@ public class ListService {
   Page<ContactList> page(UUID tenantId, Page.Request page) {
     return new Page<>(
         db.transaction(
-            tx ->
-                tx.list(Queries.LIST_PAGE, ContactList::of, tenantId, page.limit(), page.offset())),
+            tx -> {
+              List<ContactList> lists = new ArrayList<>();
+              for (ContactList list :
+                  tx.list(
+                      Queries.LIST_PAGE, ContactList::of, tenantId, page.limit(), page.offset())) {
+                lists.add(withMembers(tx, tenantId, list));
+              }
+              return lists;
+            }),
         page.limit(),
         page.offset());
   }
 
   public ContactList get(UUID tenantId, UUID id) {
-    return db.transaction(tx -> tx.one(Queries.LIST_BY_ID, ContactList::of, tenantId, id))
+    return db.transaction(
+            tx ->
+                tx.one(Queries.LIST_BY_ID, ContactList::of, tenantId, id)
+                    .map(list -> withMembers(tx, tenantId, list)))
         .orElseThrow(() -> ApiException.notFound("list", id));
+  }
+
+  /** How many contacts a list holds and the newest of them. */
+  AudienceService.Preview preview(UUID tenantId, UUID id, int limit) {
+    get(tenantId, id);
+    CompiledFilter members =
+        db.transaction(tx -> audiences.condition(tx, tenantId, List.of(id), null, "list"));
+    return audiences.preview(tenantId, members, limit);
+  }
+
+  /** What a filter would select, before it is saved in a list or a campaign. */
+  AudienceService.Preview previewFilter(UUID tenantId, String filter, int limit) {
+    return audiences.preview(tenantId, AudienceService.compile(filter.strip(), "filter"), limit);
+  }
+
+  /** A dynamic list's members are whoever matches its filter now. */
+  private ContactList withMembers(Tx tx, UUID tenantId, ContactList list) {
+    if (!"dynamic".equals(list.kind())) {
+      return list;
+    }
+    try {
+      long members =
+          audiences.count(
+              tx, tenantId, audiences.condition(tx, tenantId, List.of(list.id()), null, "list"));
+      return list.withMembers(members);
+    } catch (SQLException e) {
+      throw new DataException(e);
+    }
   }
 
   /**
