@@ -9,41 +9,25 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.util.Base64;
 
 /**
  * The public endpoints the links in a message point at: no API key, a signed token instead. Paths
- * are those of {@link dev.heron.events.TrackingLinks}.
+ * are those of {@link dev.heron.events.TrackingLinks}; the open pixel is {@link
+ * OpenPixelController}.
  */
 @Controller("/t")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TrackingController {
-  /** A transparent 1x1 GIF. */
-  static final byte[] PIXEL =
-      Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
-
   private static final String ONE_CLICK = "List-Unsubscribe=One-Click";
 
   private final TrackingService tracking;
 
   TrackingController(TrackingService tracking) {
     this.tracking = tracking;
-  }
-
-  /** Always the image, at once: the open is recorded afterwards, a bad token simply is not. */
-  @Get("/o/{token}")
-  @Produces("image/gif")
-  HttpResponse<byte[]> open(
-      String token, @Nullable @Header(HttpHeaders.USER_AGENT) String userAgent) {
-    tracking.openAsync(token, userAgent);
-    return HttpResponse.ok(PIXEL)
-        .contentType("image/gif")
-        .header(HttpHeaders.CACHE_CONTROL, "no-store, no-cache, must-revalidate, max-age=0");
   }
 
   /** Redirects only to the URL recorded for this message and link: never an open redirect. */
