@@ -1,6 +1,5 @@
 package dev.heron.senders.world;
 
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,10 +13,12 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.server.SMTPServer;
+import org.subethamail.smtp.server.Session;
 
 /**
  * A real SMTP server on a loopback port playing a mailbox provider: it accepts every recipient
@@ -26,11 +27,12 @@ import org.subethamail.smtp.server.SMTPServer;
  */
 public final class TestSmtp implements AutoCloseable {
   /** One accepted message as the server saw it. */
-  public record Received(String envelopeFrom, String recipient, String sourceIp, byte[] data) {
+  public record Received(
+      String envelopeFrom, String recipient, String sourceIp, boolean tls, byte[] data) {
     public MimeMessage mime() {
       try {
         return new MimeMessage(
-            Session.getInstance(new Properties()), new ByteArrayInputStream(data));
+            jakarta.mail.Session.getInstance(new Properties()), new ByteArrayInputStream(data));
       } catch (jakarta.mail.MessagingException e) {
         throw new IllegalStateException(e);
       }
@@ -44,6 +46,11 @@ public final class TestSmtp implements AutoCloseable {
 
   /** A server on the first free port of 12650-12699 (the senders tests' share). */
   public TestSmtp() {
+    this(null);
+  }
+
+  /** Offering STARTTLS with {@code tls} when it is not null. */
+  public TestSmtp(SSLContext tls) {
     RuntimeException failure = null;
     for (int port = 12650; port <= 12699; port++) {
       SMTPServer candidate =
@@ -51,6 +58,8 @@ public final class TestSmtp implements AutoCloseable {
               .bindAddress(InetAddress.getLoopbackAddress())
               .hostName("mx.test")
               .messageHandlerFactory(Handler::new)
+              .enableTLS(tls != null)
+              .startTlsSocketFactory(tls == null ? defaultContext() : tls)
               .build();
       try {
         candidate.start();
@@ -61,6 +70,14 @@ public final class TestSmtp implements AutoCloseable {
       }
     }
     throw failure;
+  }
+
+  private static SSLContext defaultContext() {
+    try {
+      return SSLContext.getDefault();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public int port() {
@@ -93,10 +110,12 @@ public final class TestSmtp implements AutoCloseable {
 
   private final class Handler implements MessageHandler {
     private final String sourceIp;
+    private final MessageContext context;
     private String from;
     private String recipient;
 
     Handler(MessageContext context) {
+      this.context = context;
       InetSocketAddress remote = (InetSocketAddress) context.getRemoteAddress();
       this.sourceIp = remote.getAddress().getHostAddress();
       connections.add(sourceIp + ":" + remote.getPort());
@@ -118,7 +137,8 @@ public final class TestSmtp implements AutoCloseable {
 
     @Override
     public String data(InputStream data) throws IOException {
-      received.add(new Received(from, recipient, sourceIp, data.readAllBytes()));
+      boolean tls = context instanceof Session session && session.isTLSStarted();
+      received.add(new Received(from, recipient, sourceIp, tls, data.readAllBytes()));
       return null;
     }
 
