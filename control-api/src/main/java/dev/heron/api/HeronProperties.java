@@ -26,6 +26,9 @@ public final class HeronProperties {
     p.put("datasources.default.driver-class-name", "org.postgresql.Driver");
     p.put("datasources.default.dialect", "POSTGRES");
     p.put("datasources.default.maximum-pool-size", 10);
+    // The dashboards' pages and scripts (the charts module); their data comes from /api with a key.
+    p.put("micronaut.router.static-resources.ui.paths", "classpath:heron-ui");
+    p.put("micronaut.router.static-resources.ui.mapping", "/ui/**");
     p.put("endpoints.health.enabled", true);
     p.put("endpoints.health.sensitive", false);
     return p;
