@@ -81,7 +81,8 @@ java_major() {
 ensure_packages() {
   local major missing=() package
   major=$(pg_major)
-  local wanted=(build-essential cmake libssl-dev dpkg-dev maven curl)
+  # chromium, its driver and a font: the dashboards' browser tests (e2e, dev.heron.e2e.ui).
+  local wanted=(build-essential cmake libssl-dev dpkg-dev maven curl chromium chromium-driver fonts-dejavu-core)
   if [[ -n $major ]]; then
     wanted+=("postgresql-$major" "postgresql-server-dev-$major")
   fi
