@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param diagnostic a bounce's remote reply ({@code 550 5.1.1 ...}), when the report quotes it
  * @param feedbackType a complaint's ARF feedback type ({@code abuse}, {@code fraud}...)
  * @param reportingMta who sent the report, for the event's reason
+ * @param reportedAt the report's own {@code Date}, null when it has none: the same report sent
+ *     twice has the same date, so that its event is the same event
  */
 public record LateReport(
     Kind kind,
@@ -19,7 +21,8 @@ public record LateReport(
     String status,
     String diagnostic,
     String feedbackType,
-    String reportingMta) {
+    String reportingMta,
+    java.time.Instant reportedAt) {
 
   public enum Kind {
     /** A delivery status notification (RFC 3464) saying the message failed after all. */

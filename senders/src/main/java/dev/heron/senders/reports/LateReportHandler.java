@@ -79,7 +79,9 @@ public final class LateReportHandler {
             : bounce(report);
     return event
         .eventId(EventIds.lateReport(report.messageId(), kindOf(report)))
-        .occurredAt(Instant.now().truncatedTo(ChronoUnit.MICROS))
+        .occurredAt(
+            (report.reportedAt() != null ? report.reportedAt() : Instant.now())
+                .truncatedTo(ChronoUnit.MICROS))
         .source(SOURCE)
         .tenantId(facts.tenantId())
         .campaignId(facts.campaignId())

@@ -58,23 +58,42 @@ public final class ReportParser {
       ContentType type = new ContentType(message.getContentType());
       List<String> to = headerValues(message, "To");
       Optional<UUID> verp = verpOf(envelopeRecipients).or(() -> verpOf(to));
-      if (type.match("multipart/report")) {
-        String reportType =
-            String.valueOf(type.getParameter("report-type")).toLowerCase(Locale.ROOT);
-        // Read as a plain multipart: the parts are interpreted here, not by a content handler.
-        Multipart parts = new MimeMultipart(message.getDataHandler().getDataSource());
-        return switch (reportType) {
-          case "delivery-status" -> deliveryStatus(parts, verp);
-          case "feedback-report" -> feedback(parts, verp);
-          default ->
-              throw new UnreadableReportException(
-                  "multipart/report of report-type '" + reportType + "' is not handled");
-        };
-      }
-      return plainBounce(raw, verp);
+      java.util.Date date = message.getSentDate();
+      java.time.Instant reportedAt = date == null ? null : date.toInstant();
+      return parseReport(message, type, verp, raw).stream()
+          .map(
+              r ->
+                  new LateReport(
+                      r.kind(),
+                      r.messageId(),
+                      r.recipient(),
+                      r.status(),
+                      r.diagnostic(),
+                      r.feedbackType(),
+                      r.reportingMta(),
+                      reportedAt))
+          .toList();
     } catch (MessagingException | IOException | RuntimeException e) {
       throw new UnreadableReportException("not a readable MIME message: " + e.getMessage());
     }
+  }
+
+  private List<LateReport> parseReport(
+      MimeMessage message, ContentType type, Optional<UUID> verp, byte[] raw)
+      throws MessagingException, IOException, UnreadableReportException {
+    if (type.match("multipart/report")) {
+      String reportType = String.valueOf(type.getParameter("report-type")).toLowerCase(Locale.ROOT);
+      // Read as a plain multipart: the parts are interpreted here, not by a content handler.
+      Multipart parts = new MimeMultipart(message.getDataHandler().getDataSource());
+      return switch (reportType) {
+        case "delivery-status" -> deliveryStatus(parts, verp);
+        case "feedback-report" -> feedback(parts, verp);
+        default ->
+            throw new UnreadableReportException(
+                "multipart/report of report-type '" + reportType + "' is not handled");
+      };
+    }
+    return plainBounce(raw, verp);
   }
 
   private List<LateReport> deliveryStatus(Multipart parts, Optional<UUID> verp)
@@ -108,7 +127,8 @@ public final class ReportParser {
               statusCode.split("\\s")[0],
               typed(field(recipient, "Diagnostic-Code")),
               null,
-              typed(reportingMta)));
+              typed(reportingMta),
+              null));
     }
     return reports;
   }
@@ -135,7 +155,8 @@ public final class ReportParser {
             null,
             null,
             feedbackType.strip().toLowerCase(Locale.ROOT),
-            typed(field(fields, "Reporting-MTA"))));
+            typed(field(fields, "Reporting-MTA")),
+            null));
   }
 
   private List<LateReport> plainBounce(byte[] raw, Optional<UUID> verp)
@@ -157,6 +178,7 @@ public final class ReportParser {
             null,
             reply.group(2),
             reply.group().strip(),
+            null,
             null,
             null));
   }

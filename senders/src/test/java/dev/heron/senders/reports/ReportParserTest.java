@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class ReportParserTest {
                 "550 5.1.1 <carol@example.test>: Recipient address rejected: User unknown in local"
                     + " recipient table",
                 null,
-                "mx.example.test"));
+                "mx.example.test",
+                Instant.parse("2026-11-23T18:00:05Z")));
   }
 
   @Test
@@ -96,7 +98,8 @@ class ReportParserTest {
                 null,
                 null,
                 "abuse",
-                null));
+                null,
+                Instant.parse("2026-11-23T18:05:00Z")));
   }
 
   @Test
