@@ -6,7 +6,9 @@ import dev.heron.jobs.intake.KafkaEvents;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * The stream jobs' settings. Shared keys come from {@link Settings}; the keys below only the jobs
@@ -28,13 +30,24 @@ public final class JobSettings {
   /** Parallelism of the local pipeline. */
   public static final String PARALLELISM = "HERON_FLINK_PARALLELISM";
 
+  /** The consumer group the pipeline commits its {@code heron.events} offsets under. */
+  public static final String GROUP = "HERON_JOBS_GROUP";
+
+  /**
+   * Where a pipeline with neither a checkpoint nor committed offsets starts reading: empty for the
+   * earliest record, or epoch milliseconds to start from the records of that time on.
+   */
+  public static final String START_AT = "HERON_JOBS_START_AT";
+
   private static final Map<String, String> DEFAULTS =
       Map.of(
           FLINK_PORT, "8082",
           OUT_OF_ORDERNESS_MS, "5000",
           IDLENESS_MS, "10000",
           STATE_BACKEND, "hashmap",
-          PARALLELISM, "2");
+          PARALLELISM, "2",
+          GROUP, KafkaEvents.GROUP,
+          START_AT, "");
 
   private JobSettings() {}
 
@@ -56,6 +69,15 @@ public final class JobSettings {
     }
   }
 
+  private static long epochMillis(String key, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          key + " must be empty or epoch milliseconds, was '" + value + "'", e);
+    }
+  }
+
   public static Duration millis(String key) {
     return Duration.ofMillis(getInt(key));
   }
@@ -67,6 +89,21 @@ public final class JobSettings {
           STATE_BACKEND + " must be hashmap or rocksdb, was '" + backend + "'");
     }
     return backend;
+  }
+
+  /** The Kafka intake of the whole pipeline, locally or on a cluster. */
+  @SuppressWarnings("deprecation") // the connector still takes the client's OffsetResetStrategy
+  public static EventIntake pipelineIntake() {
+    String startAt = get(START_AT).trim();
+    OffsetsInitializer start =
+        startAt.isEmpty()
+            ? OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST)
+            : OffsetsInitializer.timestamp(epochMillis(START_AT, startAt));
+    return new EventIntake(
+        KafkaEvents.source(get(GROUP), start),
+        KafkaEvents.deadLetterSink(),
+        millis(OUT_OF_ORDERNESS_MS),
+        millis(IDLENESS_MS));
   }
 
   /** The Kafka intake of a job run on its own, in its own consumer group. */

@@ -9,7 +9,6 @@ import dev.heron.jobs.archive.ArchiveJob;
 import dev.heron.jobs.insights.InsightsJob;
 import dev.heron.jobs.insights.InsightsSettings;
 import dev.heron.jobs.intake.EventIntake;
-import dev.heron.jobs.intake.KafkaEvents;
 import dev.heron.jobs.reputation.ReputationJob;
 import dev.heron.jobs.sendtime.ContactZones;
 import dev.heron.jobs.sendtime.JdbcContactZones;
@@ -121,10 +120,7 @@ public final class LocalPipeline {
             JobSettings.getInt(JobSettings.PARALLELISM), conf);
     wire(
         env,
-        KafkaEvents.intake(
-            KafkaEvents.GROUP,
-            JobSettings.millis(JobSettings.OUT_OF_ORDERNESS_MS),
-            JobSettings.millis(JobSettings.IDLENESS_MS)),
+        JobSettings.pipelineIntake(),
         PipelineSinks.real(),
         Lookups.real(),
         InsightsSettings.defaults());

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checkpoint, and afterwards the bucket totals equal the raw event counts exactly.
  */
 class RecoveryTest {
-  private static final int MESSAGES_PER_PHASE = 3_000;
+  private static final int MESSAGES_PER_PHASE = 2_000;
   private static final Duration DEADLINE = Duration.ofSeconds(90);
 
   @TempDir Path work;

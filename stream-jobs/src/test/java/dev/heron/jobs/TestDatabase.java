@@ -1,13 +1,15 @@
 package dev.heron.jobs;
 
 import dev.heron.events.Settings;
-import dev.heron.sql.Migrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** The PostgreSQL of the {@code HERON_DB_*} settings, migrated once per JVM. */
+/**
+ * The PostgreSQL of the {@code HERON_DB_*} settings. It is migrated already: {@code bin/heron up}
+ * and {@code bin/heron test} apply the migrations before anything runs against it.
+ */
 public final class TestDatabase {
   private static DataSource dataSource;
 
@@ -19,7 +21,6 @@ public final class TestDatabase {
       ds.setUrl(Settings.get(Settings.DB_URL));
       ds.setUser(Settings.get(Settings.DB_USER));
       ds.setPassword(Settings.get(Settings.DB_PASSWORD));
-      Migrations.apply(ds);
       dataSource = ds;
     }
     return dataSource;

@@ -18,7 +18,17 @@ public final class JobQueries {
 
   private JobQueries() {}
 
-  public static NamedQueries load() {
+  private static NamedQueries loaded;
+
+  /** The statements, read and checked once per JVM (each job's main and each TaskManager). */
+  public static synchronized NamedQueries load() {
+    if (loaded == null) {
+      loaded = read();
+    }
+    return loaded;
+  }
+
+  private static NamedQueries read() {
     return NamedQueries.load(
         "jobs",
         ARCHIVE_EVENT,
