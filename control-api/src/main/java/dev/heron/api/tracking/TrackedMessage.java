@@ -13,7 +13,7 @@ import java.util.UUID;
  * A sent message as the tracking endpoints see it: its recipient row and what the senders recorded
  * in their claim (sending IP, provider, identity), enough to describe any engagement with it.
  */
-record TrackedMessage(
+public record TrackedMessage(
     UUID messageId,
     UUID recipientId,
     UUID tenantId,
@@ -26,9 +26,9 @@ record TrackedMessage(
     String provider,
     String senderIdentity) {
 
-  static final String SOURCE = "control-api";
+  public static final String SOURCE = "control-api";
 
-  static TrackedMessage of(UUID messageId, ResultSet row) throws SQLException {
+  public static TrackedMessage of(UUID messageId, ResultSet row) throws SQLException {
     return new TrackedMessage(
         messageId,
         Rows.uuid(row, "recipient_id"),
@@ -43,7 +43,7 @@ record TrackedMessage(
         row.getString("sender_identity"));
   }
 
-  Event.Builder event(EventType type, Instant at) {
+  public Event.Builder event(EventType type, Instant at) {
     return Event.builder(type)
         .occurredAt(at)
         .source(SOURCE)

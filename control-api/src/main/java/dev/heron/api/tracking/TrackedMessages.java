@@ -20,7 +20,7 @@ import java.util.UUID;
  * one query for a whole batch of opens.
  */
 @Singleton
-class TrackedMessages {
+public class TrackedMessages {
   private static final long CAPACITY = 200_000;
   private static final Duration KEPT = Duration.ofMinutes(30);
 
@@ -56,12 +56,12 @@ class TrackedMessages {
   }
 
   /** The message, when one was sent with this id. */
-  Optional<TrackedMessage> find(UUID messageId) {
+  public Optional<TrackedMessage> find(UUID messageId) {
     return Optional.ofNullable(cache.get(messageId));
   }
 
   /** The messages of these ids that exist; unknown ids are left out. */
-  Map<UUID, TrackedMessage> findAll(Set<UUID> messageIds) {
+  public Map<UUID, TrackedMessage> findAll(Set<UUID> messageIds) {
     return cache.getAll(messageIds);
   }
 
