@@ -138,7 +138,7 @@ public final class SendersEngine implements AutoCloseable {
       bounces.start();
     }
     feedThread.start();
-    if (!feed.awaitCaughtUp(Duration.ofSeconds(15))) {
+    if (!feed.awaitCaughtUp(Duration.ofSeconds(5))) {
       LOG.warn("IP scores and warmup states not loaded yet; routing without them for now");
     }
     thread.start();
