@@ -142,12 +142,37 @@ INSERT INTO template_versions (template_id, version, replaces_version, status, s
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::text[]);
 
 -- name: template-by-id
--- A template of a tenant with its current version's content.
+-- A template of a tenant with its current version's content and its newest approved version.
 SELECT t.id, t.tenant_id, t.name, t.channel, t.current_version, t.created_at, t.updated_at,
-       v.status, v.subject, v.html_body, v.text_body, v.media_url, v.variables
+       v.status, v.replaces_version, v.subject, v.html_body, v.text_body, v.media_url, v.variables,
+       (SELECT max(a.version) FROM template_versions a
+        WHERE a.template_id = t.id AND a.status = 'approved') AS approved_version
 FROM templates t
 JOIN template_versions v ON v.template_id = t.id AND v.version = t.current_version
 WHERE t.tenant_id = ? AND t.id = ?;
+
+-- name: template-lock
+-- A template's channel and current version, locked while a version is added.
+SELECT id, channel, current_version FROM templates WHERE tenant_id = ? AND id = ? FOR UPDATE;
+
+-- name: template-set-current
+-- Makes a new version the template's current one.
+UPDATE templates SET current_version = ?, updated_at = now() WHERE id = ?;
+
+-- name: template-versions
+-- Every version of a tenant's template, newest first.
+SELECT v.* FROM template_versions v JOIN templates t ON t.id = v.template_id
+WHERE t.tenant_id = ? AND t.id = ? ORDER BY v.version DESC;
+
+-- name: template-version-lock
+-- One version's approval status, locked for a transition.
+SELECT v.status FROM template_versions v JOIN templates t ON t.id = v.template_id
+WHERE t.tenant_id = ? AND v.template_id = ? AND v.version = ? FOR UPDATE OF v;
+
+-- name: template-version-set-status
+-- Moves one version to a new approval status.
+UPDATE template_versions SET status = ?, status_changed_at = now()
+WHERE template_id = ? AND version = ?;
 
 -- ---------------------------------------------------------------------------------------------
 -- campaigns
@@ -404,7 +429,9 @@ FROM lists l WHERE l.tenant_id = ? ORDER BY l.name LIMIT ? OFFSET ?;
 -- name: template-page
 -- A tenant's templates by name, with their current version.
 SELECT t.id, t.tenant_id, t.name, t.channel, t.current_version, t.created_at, t.updated_at,
-       v.status, v.subject, v.html_body, v.text_body, v.media_url, v.variables
+       v.status, v.replaces_version, v.subject, v.html_body, v.text_body, v.media_url, v.variables,
+       (SELECT max(a.version) FROM template_versions a
+        WHERE a.template_id = t.id AND a.status = 'approved') AS approved_version
 FROM templates t
 JOIN template_versions v ON v.template_id = t.id AND v.version = t.current_version
 WHERE t.tenant_id = ? ORDER BY t.name, t.channel LIMIT ? OFFSET ?;

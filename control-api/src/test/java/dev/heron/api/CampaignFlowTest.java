@@ -250,8 +250,10 @@ class CampaignFlowTest extends ApiTestSupport {
     assertThat(ids(onePage)).containsExactly(first.id().toString());
     Map<?, ?> lists = call(HttpRequest.GET("/api/lists"), mine.key(), Map.class);
     assertThat(ids(lists)).containsExactly(mine.listId().toString());
-    Map<?, ?> templates = call(HttpRequest.GET("/api/templates"), mine.key(), Map.class);
-    assertThat(ids(templates)).containsExactly(mine.templateId().toString());
+    Map<?, ?> templates = call(HttpRequest.GET("/api/templates?limit=100"), mine.key(), Map.class);
+    assertThat(ids(templates))
+        .contains(mine.templateId().toString())
+        .doesNotContain(theirs.templateId().toString());
   }
 
   private static List<Object> ids(Map<?, ?> page) {

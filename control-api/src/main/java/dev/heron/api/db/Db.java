@@ -59,6 +59,14 @@ public class Db {
     }
   }
 
+  /**
+   * The named queries on a connection whose transaction someone else manages (a Micronaut Data
+   * {@code @Transactional} method's): for work that must commit or roll back with it.
+   */
+  public Tx on(Connection connection) {
+    return new Tx(connection, queries);
+  }
+
   private static void rollbackQuietly(Connection connection, Throwable cause) {
     try {
       connection.rollback();

@@ -26,6 +26,11 @@ public final class Queries {
   public static final String TEMPLATE_INSERT = "template-insert";
   public static final String TEMPLATE_VERSION_INSERT = "template-version-insert";
   public static final String TEMPLATE_BY_ID = "template-by-id";
+  public static final String TEMPLATE_LOCK = "template-lock";
+  public static final String TEMPLATE_SET_CURRENT = "template-set-current";
+  public static final String TEMPLATE_VERSIONS = "template-versions";
+  public static final String TEMPLATE_VERSION_LOCK = "template-version-lock";
+  public static final String TEMPLATE_VERSION_SET_STATUS = "template-version-set-status";
   public static final String CAMPAIGN_INSERT = "campaign-insert";
   public static final String CAMPAIGN_VARIANT_INSERT = "campaign-variant-insert";
   public static final String CAMPAIGN_BY_ID = "campaign-by-id";
@@ -77,6 +82,11 @@ public final class Queries {
     TEMPLATE_INSERT,
     TEMPLATE_VERSION_INSERT,
     TEMPLATE_BY_ID,
+    TEMPLATE_LOCK,
+    TEMPLATE_SET_CURRENT,
+    TEMPLATE_VERSIONS,
+    TEMPLATE_VERSION_LOCK,
+    TEMPLATE_VERSION_SET_STATUS,
     CAMPAIGN_INSERT,
     CAMPAIGN_VARIANT_INSERT,
     CAMPAIGN_BY_ID,

@@ -8,14 +8,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A template with its current version's content and approval status. */
+/**
+ * A template with its current (newest) version's content and approval status, and the newest
+ * approved version, which is the one campaigns send (null while none is approved).
+ */
 @Serdeable
 public record Template(
     UUID id,
     String name,
     String channel,
     int version,
+    Integer replacesVersion,
     String status,
+    Integer approvedVersion,
     String subject,
     String html,
     String text,
@@ -30,7 +35,9 @@ public record Template(
         row.getString("name"),
         row.getString("channel"),
         row.getInt("current_version"),
+        (Integer) row.getObject("replaces_version"),
         row.getString("status"),
+        (Integer) row.getObject("approved_version"),
         row.getString("subject"),
         row.getString("html_body"),
         row.getString("text_body"),

@@ -4,9 +4,12 @@ import dev.heron.api.db.DataException;
 import dev.heron.api.db.Db;
 import dev.heron.api.db.Queries;
 import dev.heron.api.db.Rows;
+import dev.heron.api.db.Tx;
 import dev.heron.api.error.ApiException;
 import dev.heron.api.paging.Page;
+import dev.heron.events.Channel;
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -20,53 +23,12 @@ public class TemplateService {
   }
 
   Template create(UUID tenantId, TemplateRequests.Create request) {
-    if (!"email".equals(request.channel())) {
-      // The other channels' content and provider approval arrive with their messengers.
-      throw ApiException.badRequest(
-          "channel",
-          "channel: only email templates can be created for now, was " + request.channel());
-    }
-    if (request.subject() == null || request.subject().isBlank()) {
-      throw ApiException.badRequest("subject", "subject: an email template needs a subject");
-    }
-    if (isBlank(request.html()) && isBlank(request.text())) {
-      throw ApiException.badRequest("html", "html: an email template needs an html or a text body");
-    }
-    Set<String> variables =
-        TemplateVariables.used(request.subject(), request.html(), request.text());
-    for (String variable : variables) {
-      if (!TemplateVariables.isAllowedName(variable)) {
-        throw ApiException.badRequest(
-            "variables", "variables: '{{" + variable + "}}' is not a valid variable name");
-      }
-    }
+    Channel channel = Channel.fromWire(request.channel());
+    List<String> variables = checked(channel, request.content());
     String name = request.name().strip();
     try {
       UUID id =
-          db.transaction(
-              tx -> {
-                UUID templateId =
-                    tx.one(
-                            Queries.TEMPLATE_INSERT,
-                            row -> Rows.uuid(row, "id"),
-                            tenantId,
-                            name,
-                            request.channel())
-                        .orElseThrow();
-                // Email needs no provider review, so its first version is approved at once.
-                tx.update(
-                    Queries.TEMPLATE_VERSION_INSERT,
-                    templateId,
-                    1,
-                    null,
-                    "approved",
-                    request.subject(),
-                    request.html(),
-                    request.text(),
-                    request.mediaUrl(),
-                    List.copyOf(variables));
-                return templateId;
-              });
+          db.transaction(tx -> insert(tx, tenantId, name, channel, request.content(), variables));
       return get(tenantId, id);
     } catch (DataException e) {
       if (e.isUniqueViolation()) {
@@ -76,6 +38,90 @@ public class TemplateService {
       }
       throw e;
     }
+  }
+
+  /**
+   * Inserts a template at version 1. Email needs no provider review, so its versions are approved
+   * at once; the other channels' start unsubmitted.
+   */
+  static UUID insert(
+      Tx tx,
+      UUID tenantId,
+      String name,
+      Channel channel,
+      TemplateContent content,
+      List<String> variables)
+      throws SQLException {
+    UUID templateId =
+        tx.one(
+                Queries.TEMPLATE_INSERT,
+                row -> Rows.uuid(row, "id"),
+                tenantId,
+                name,
+                channel.wireName())
+            .orElseThrow();
+    insertVersion(tx, templateId, 1, null, channel, content, variables);
+    return templateId;
+  }
+
+  /** Adds a version with new content; it replaces the current version and becomes current. */
+  Template addVersion(UUID tenantId, UUID id, TemplateRequests.NewVersion request) {
+    db.transaction(
+        tx -> {
+          Object[] locked =
+              tx.one(
+                      Queries.TEMPLATE_LOCK,
+                      row -> new Object[] {row.getString("channel"), row.getInt("current_version")},
+                      tenantId,
+                      id)
+                  .orElseThrow(() -> ApiException.notFound("template", id));
+          Channel channel = Channel.fromWire((String) locked[0]);
+          int current = (Integer) locked[1];
+          List<String> variables = checked(channel, request.content());
+          insertVersion(tx, id, current + 1, current, channel, request.content(), variables);
+          tx.update(Queries.TEMPLATE_SET_CURRENT, current + 1, id);
+          return null;
+        });
+    return get(tenantId, id);
+  }
+
+  List<TemplateVersion> versions(UUID tenantId, UUID id) {
+    get(tenantId, id);
+    return db.transaction(
+        tx -> tx.list(Queries.TEMPLATE_VERSIONS, TemplateVersion::of, tenantId, id));
+  }
+
+  /** Moves a version along its approval states; an illegal move is a 409 naming both states. */
+  TemplateVersion changeStatus(UUID tenantId, UUID id, int version, String status) {
+    ApprovalStatus next;
+    try {
+      next = ApprovalStatus.fromWire(status);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(
+          "status", "status: must be one of " + ApprovalStatus.NAMES + ", was '" + status + "'");
+    }
+    return db.transaction(
+        tx -> {
+          ApprovalStatus current =
+              tx.one(
+                      Queries.TEMPLATE_VERSION_LOCK,
+                      row -> ApprovalStatus.fromWire(row.getString("status")),
+                      tenantId,
+                      id,
+                      version)
+                  .orElseThrow(() -> ApiException.notFound("template version", id + "/" + version));
+          try {
+            current.to(next);
+          } catch (ApprovalStatus.IllegalTransition e) {
+            throw ApiException.conflict(
+                "status", "status: version " + version + ": " + e.getMessage());
+          }
+          tx.update(Queries.TEMPLATE_VERSION_SET_STATUS, next.wireName(), id, version);
+          return tx.list(Queries.TEMPLATE_VERSIONS, TemplateVersion::of, tenantId, id).stream()
+              .filter(v -> v.version() == version)
+              .findFirst()
+              .orElseThrow();
+        });
   }
 
   Page<Template> page(UUID tenantId, Page.Request page) {
@@ -93,7 +139,43 @@ public class TemplateService {
         .orElseThrow(() -> ApiException.notFound("template", id));
   }
 
-  private static boolean isBlank(String s) {
-    return s == null || s.isBlank();
+  /** The content checked for the channel and its variables against the allowed set. */
+  static List<String> checked(Channel channel, TemplateContent content) {
+    content.check(channel);
+    Set<String> variables =
+        TemplateVariables.used(
+            content.subject(), content.html(), content.text(), content.mediaUrl());
+    for (String variable : variables) {
+      TemplateVariables.problem(variable)
+          .ifPresent(
+              p -> {
+                throw ApiException.badRequest("variables", "variables: " + p);
+              });
+    }
+    return List.copyOf(variables);
+  }
+
+  private static void insertVersion(
+      Tx tx,
+      UUID templateId,
+      int version,
+      Integer replaces,
+      Channel channel,
+      TemplateContent content,
+      List<String> variables)
+      throws SQLException {
+    ApprovalStatus status =
+        channel == Channel.EMAIL ? ApprovalStatus.APPROVED : ApprovalStatus.UNSUBMITTED;
+    tx.update(
+        Queries.TEMPLATE_VERSION_INSERT,
+        templateId,
+        version,
+        replaces,
+        status.wireName(),
+        content.subject(),
+        content.html(),
+        content.text(),
+        content.mediaUrl(),
+        variables);
   }
 }
