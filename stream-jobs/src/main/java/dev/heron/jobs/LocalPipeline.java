@@ -101,6 +101,7 @@ public final class LocalPipeline {
   public static void main(String[] args) throws Exception {
     Path checkpoints = Settings.home("checkpoints").toAbsolutePath();
     RetainedCheckpoints.pruneEmptyJobs(checkpoints);
+    RetainedCheckpoints.pruneOlderRuns(checkpoints, 2);
     Optional<Path> resumeFrom = RetainedCheckpoints.newest(checkpoints);
     int port = JobSettings.getInt(JobSettings.FLINK_PORT);
     log.info(

@@ -59,6 +59,30 @@ public final class RetainedCheckpoints {
     }
   }
 
+  /**
+   * Deletes the job directories of all but the {@code keep} newest runs: each crash leaves its last
+   * checkpoint behind, and only the newest is resumed from (the one before stays as a fallback for
+   * a person to resume from by hand).
+   */
+  public static void pruneOlderRuns(Path directory, int keep) {
+    List<Path> runs =
+        completed(directory).stream()
+            .sorted(
+                Comparator.comparing(RetainedCheckpoints::completedAt)
+                    .thenComparingLong(RetainedCheckpoints::number)
+                    .reversed())
+            .map(Path::getParent)
+            .distinct()
+            .toList();
+    try {
+      for (Path run : runs.subList(Math.min(keep, runs.size()), runs.size())) {
+        deleteTree(run);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prune checkpoints in " + directory, e);
+    }
+  }
+
   private static Stream<Path> checkpointsOf(Path job) {
     try (Stream<Path> children = Files.list(job)) {
       return children

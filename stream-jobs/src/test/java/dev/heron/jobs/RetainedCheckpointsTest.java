@@ -42,6 +42,20 @@ class RetainedCheckpointsTest {
     assertThat(RetainedCheckpoints.newest(dir)).contains(kept);
   }
 
+  @Test
+  void pruningOlderRunsKeepsTheNewestOnes() throws IOException {
+    complete("run-1", 3, "2026-03-04T09:00:00Z");
+    Path second = complete("run-2", 9, "2026-03-04T10:00:00Z");
+    complete("run-2", 8, "2026-03-04T09:59:00Z");
+    Path third = complete("run-3", 2, "2026-03-04T11:00:00Z");
+
+    RetainedCheckpoints.pruneOlderRuns(dir, 2);
+
+    assertThat(dir.resolve("run-1")).doesNotExist();
+    assertThat(second).exists();
+    assertThat(RetainedCheckpoints.newest(dir)).contains(third);
+  }
+
   private Path complete(String job, int number, String at) throws IOException {
     Path checkpoint = Files.createDirectories(dir.resolve(job).resolve("chk-" + number));
     Path metadata = Files.writeString(checkpoint.resolve("_metadata"), "x");
