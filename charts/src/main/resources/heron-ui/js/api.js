@@ -15,8 +15,8 @@ export class ApiError extends Error {
 
   describe() {
     const where = this.field ? ` (field: ${this.field})` : '';
-    const status = this.status ? `HTTP ${this.status}` : 'no answer';
-    return `${this.path}: ${status}: ${this.message}${where}`;
+    if (!this.status) return `${this.message}${where}`;
+    return `${this.path}: HTTP ${this.status}: ${this.message}${where}`;
   }
 }
 
@@ -55,7 +55,7 @@ export async function getJson(path) {
       headers: { Authorization: `Bearer ${key}`, Accept: 'application/json' },
     });
   } catch (e) {
-    throw new ApiError(path, 0, `the control API cannot be reached (${e.message})`);
+    throw new ApiError(path, 0, `${path}: the control API cannot be reached (${e.message})`);
   }
   const text = await response.text();
   let body = null;

@@ -55,6 +55,27 @@ class CampaignsPageTest {
     browser.screenshot("campaigns");
   }
 
+  @Test
+  void theKeyFormSignsIn() {
+    Dashboards.World world = Dashboards.world();
+    Browser browser = world.browser();
+    assertThat(browser.open(world.page("index.html"))).isEqualTo("ready");
+
+    browser.js("window.beforeReload = true");
+    browser.find("#session button").click();
+    browser.await(
+        "the page reloaded without a key",
+        "return !window.beforeReload && document.body.dataset.state === 'error'");
+    assertThat(browser.text("#error")).contains("enter the tenant API key");
+    browser.find("#api-key").sendKeys(world.slice().apiKey());
+    browser.find("#login button[type='submit']").click();
+    assertThat(browser.awaitState()).isEqualTo("ready");
+    assertThat(browser.find("#error").isDisplayed()).isFalse();
+    assertThat(browser.findAll("tr[data-campaign='" + world.slice().campaignId() + "']"))
+        .hasSize(1);
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
   private static double value(Browser browser, String campaignId, String field) {
     return Double.parseDouble(
         browser
