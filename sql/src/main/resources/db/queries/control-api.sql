@@ -180,8 +180,9 @@ WHERE template_id = ? AND version = ?;
 -- name: campaign-insert
 -- A new draft campaign.
 INSERT INTO campaigns (tenant_id, name, description, goal, message_class, channels, audience,
-                       sender_identity_id, scheduled_at)
-VALUES (?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?, ?)
+                       sender_identity_id, scheduled_at, send_window_start, send_window_end,
+                       budget, warmup_enabled, send_time_optimization)
+VALUES (?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id;
 
 -- name: campaign-variant-insert
@@ -191,12 +192,50 @@ INSERT INTO campaign_variants (campaign_id, variant, channel, template_id, templ
 VALUES (?, ?, ?, ?, ?, ?);
 
 -- name: campaign-by-id
--- A campaign of a tenant with its first variant's template.
-SELECT c.*, v.template_id, v.template_version
-FROM campaigns c
-LEFT JOIN LATERAL (SELECT template_id, template_version FROM campaign_variants cv
-                   WHERE cv.campaign_id = c.id ORDER BY variant, channel LIMIT 1) v ON true
-WHERE c.tenant_id = ? AND c.id = ?;
+-- A campaign of a tenant.
+SELECT c.* FROM campaigns c WHERE c.tenant_id = ? AND c.id = ?;
+
+-- name: campaign-variants
+-- A campaign's template version per variant and channel, in the order the campaign lists them.
+SELECT v.variant, v.channel, v.template_id, v.template_version, v.split_percent
+FROM campaign_variants v JOIN campaigns c ON c.id = v.campaign_id
+WHERE v.campaign_id = ?
+ORDER BY v.variant, array_position(c.channels, v.channel);
+
+-- name: campaign-ab-test
+-- A campaign's A/B test, if it has one.
+SELECT * FROM ab_tests WHERE campaign_id = ?;
+
+-- name: ab-test-insert
+-- The A/B test of a new campaign with variants.
+INSERT INTO ab_tests (tenant_id, campaign_id, metric, test_percent, window_hours)
+VALUES (?, ?, ?, ?, ?);
+
+-- name: ab-test-start-window
+-- At launch, the test's window starts when the campaign does.
+UPDATE ab_tests SET window_ends_at = ?::timestamptz + window_hours * interval '1 hour'
+WHERE campaign_id = ? AND window_ends_at IS NULL;
+
+-- name: campaign-pool
+-- The IP pool a campaign's messages leave from: its identity's pool for its class.
+SELECT CASE c.message_class WHEN 'marketing' THEN si.marketing_pool_id
+                            ELSE si.transactional_pool_id END AS pool_id
+FROM campaigns c JOIN sender_identities si ON si.id = c.sender_identity_id
+WHERE c.id = ?;
+
+-- name: campaigns-with-decided-tests
+-- Campaigns whose A/B test is decided and that still hold recipients back for the winner.
+SELECT k.tenant_id, k.id
+FROM ab_tests t JOIN campaigns k ON k.id = t.campaign_id
+WHERE t.status = 'decided' AND t.winner_variant IS NOT NULL
+  AND k.status IN ('scheduled', 'running', 'paused')
+  AND EXISTS (SELECT 1 FROM recipients r WHERE r.campaign_id = k.id AND r.status = 'held')
+LIMIT 20;
+
+-- name: campaign-drop-held
+-- A cancelled campaign's held-back recipients are dropped too.
+UPDATE recipients SET status = 'dropped', status_reason = 'campaign cancelled', updated_at = now()
+WHERE campaign_id = ? AND status = 'held';
 
 -- name: campaign-lock
 -- A campaign's state, locked for a transition.
@@ -231,58 +270,187 @@ WHERE status = 'scheduled' AND scheduled_at <= now();
 
 -- ---------------------------------------------------------------------------------------------
 -- planning: each step works on the temporary table plan_audience of one transaction
+-- (contact_id, address, variant, due_at); see dev.heron.api.planning
 
--- name: plan-audience-from-lists
--- Audience: the members of the campaign's static lists, each contact once (de-duplicated).
+-- name: plan-reset
+-- Drops the previous channel's plan in the same transaction.
+DROP TABLE IF EXISTS plan_audience;
+
+-- name: plan-audience
+-- Audience: each contact the audience condition selects, once, with its address on the channel
+-- (email; phone for SMS and WhatsApp; the page-scoped ids in attributes for Facebook, Instagram).
 CREATE TEMPORARY TABLE plan_audience ON COMMIT DROP AS
-SELECT DISTINCT lc.contact_id
-FROM list_contacts lc
-JOIN lists l ON l.id = lc.list_id
-WHERE l.tenant_id = ? AND lc.list_id = ANY (?::uuid[]);
+SELECT c.id AS contact_id,
+       CASE ?::text WHEN 'email' THEN c.email
+                    WHEN 'sms' THEN c.phone
+                    WHEN 'whatsapp' THEN c.phone
+                    WHEN 'facebook' THEN c.attributes ->> 'facebookPsid'
+                    WHEN 'instagram' THEN c.attributes ->> 'instagramId' END AS address,
+       NULL::text AS variant,
+       ?::timestamptz AS due_at
+FROM contacts c
+WHERE c.tenant_id = ? AND /*filter*/;
 
--- name: plan-audience-size
+-- name: plan-analyze
+-- Statistics for the joins of the later steps.
+ANALYZE plan_audience;
+
+-- name: plan-size
 -- How many contacts the plan holds now.
 SELECT count(*) FROM plan_audience;
 
 -- name: plan-drop-unreachable
--- Contacts with no address on the campaign's channel (email only for now).
-DELETE FROM plan_audience a USING contacts c
-WHERE c.id = a.contact_id AND (c.email IS NULL OR c.email = '');
+-- Contacts with no address on the channel.
+DELETE FROM plan_audience WHERE address IS NULL OR address = '';
+
+-- name: plan-drop-duplicate-addresses
+-- Contacts sharing one address (a family phone): the first contact keeps it.
+DELETE FROM plan_audience a USING plan_audience b
+WHERE a.address = b.address AND a.contact_id > b.contact_id;
+
+-- name: plan-drop-already-planned
+-- Contacts this campaign already planned on the channel (held-back ones stay: they may get the
+-- winner now).
+DELETE FROM plan_audience a USING recipients r
+WHERE r.campaign_id = ? AND r.channel = ? AND r.contact_id = a.contact_id AND r.status <> 'held';
 
 -- name: plan-drop-suppressed
 -- Addresses on the tenant's suppression list for the channel: never sent, whatever the class.
-DELETE FROM plan_audience a USING contacts c, suppression_list s
-WHERE c.id = a.contact_id AND s.tenant_id = c.tenant_id AND s.channel = ? AND s.address = c.email;
+DELETE FROM plan_audience a USING suppression_list s
+WHERE s.tenant_id = ? AND s.channel = ? AND s.address = a.address;
 
 -- name: plan-drop-without-consent
--- Marketing goes only to contacts who have not opted out or withdrawn consent.
+-- Marketing goes only to contacts who granted consent and have not opted out.
 DELETE FROM plan_audience a USING contacts c
-WHERE c.id = a.contact_id AND (c.opted_out OR c.consent = 'withdrawn');
+WHERE c.id = a.contact_id AND (c.opted_out OR c.consent <> 'granted');
+
+-- name: plan-drop-frequency-capped
+-- Contacts who already have the cap's number of marketing messages from other campaigns planned
+-- in the period (held-back and dropped ones do not count).
+DELETE FROM plan_audience a USING (
+    SELECT r.contact_id
+    FROM recipients r JOIN campaigns k ON k.id = r.campaign_id
+    WHERE r.tenant_id = ? AND r.campaign_id <> ? AND k.message_class = 'marketing'
+      AND r.status NOT IN ('dropped', 'held')
+      AND r.planned_at > now() - ?::integer * interval '1 day'
+    GROUP BY r.contact_id
+    HAVING count(*) >= ?
+) capped
+WHERE capped.contact_id = a.contact_id;
+
+-- name: plan-drop-same-template
+-- Contacts another marketing campaign already sent (or queued) one of these templates to.
+DELETE FROM plan_audience a USING recipients r
+JOIN campaign_variants v ON v.campaign_id = r.campaign_id AND v.variant = r.variant
+                        AND v.channel = r.channel
+JOIN campaigns k ON k.id = r.campaign_id
+WHERE r.tenant_id = ? AND r.campaign_id <> ? AND k.message_class = 'marketing'
+  AND r.status NOT IN ('dropped', 'held') AND v.template_id = ANY (?::uuid[])
+  AND r.contact_id = a.contact_id;
+
+-- name: plan-split
+-- A/B split: a deterministic bucket 0..9999 per campaign x contact; buckets below the test size
+-- get a variant by the thresholds, the rest is held back ('') until the test is decided.
+UPDATE plan_audience a
+SET variant = CASE WHEN b.bucket < ? THEN (?::text[])[width_bucket(b.bucket, ?::integer[]) + 1]
+                   ELSE '' END
+FROM (SELECT contact_id, abs(hashtextextended(contact_id::text, ?) % 10000)::integer AS bucket
+      FROM plan_audience) b
+WHERE b.contact_id = a.contact_id;
+
+-- name: plan-count-held
+-- How many contacts the split held back.
+SELECT count(*) FROM plan_audience WHERE variant = '';
+
+-- name: plan-send-time
+-- Send time: per contact, the best-ranked hour of its newest send-time model whose next
+-- occurrence (in the contact's time zone, UTC when unknown) falls in [window start, window end).
+WITH latest AS (
+    SELECT p.contact_id, m.best_hours, coalesce(z.name, 'UTC') AS zone
+    FROM plan_audience p
+    JOIN contacts c ON c.id = p.contact_id
+    LEFT JOIN (SELECT name FROM pg_timezone_names) z ON z.name = c.time_zone
+    CROSS JOIN LATERAL (SELECT t.best_hours FROM contact_send_time t
+                        WHERE t.tenant_id = ? AND t.contact_id = p.contact_id
+                        ORDER BY t.computed_at DESC LIMIT 1) m
+    WHERE p.variant IS DISTINCT FROM ''
+), slots AS (
+    SELECT DISTINCT ON (l.contact_id) l.contact_id, slot.at
+    FROM latest l
+    CROSS JOIN LATERAL unnest(l.best_hours) WITH ORDINALITY AS h(hour, rank)
+    CROSS JOIN LATERAL (SELECT heron_next_hour_of_week(?::timestamptz, h.hour, l.zone) AS at) slot
+    WHERE h.hour BETWEEN 0 AND 167 AND slot.at < ?::timestamptz
+    ORDER BY l.contact_id, h.rank
+)
+UPDATE plan_audience a SET due_at = s.at FROM slots s WHERE s.contact_id = a.contact_id;
+
+-- name: plan-warmup-ips
+-- The active IPs of a pool with their warmup, if any (schedule null: not warming up).
+SELECT i.ip, w.schedule::text AS schedule, w.schedule_day, w.paused,
+       coalesce((SELECT u.sent FROM warmup_usage u WHERE u.ip = i.ip AND u.day = current_date),
+                w.sent_today, 0) AS sent_today
+FROM sending_ips i LEFT JOIN warmup_schedules w ON w.ip = i.ip
+WHERE i.pool_id = ? AND i.active;
+
+-- name: plan-warmup-queued
+-- Messages already queued (undispatched) on the pool by other warmup campaigns, per day from today.
+SELECT (q.due_at::date - current_date) AS day, count(*) AS n
+FROM send_queue q
+JOIN campaigns k ON k.id = q.campaign_id
+JOIN sender_identities si ON si.id = k.sender_identity_id
+WHERE q.dispatched_at IS NULL AND k.warmup_enabled AND q.campaign_id <> ?
+  AND (CASE k.message_class WHEN 'marketing' THEN si.marketing_pool_id
+                            ELSE si.transactional_pool_id END) = ?
+GROUP BY 1;
+
+-- name: plan-warmup-spread
+-- Warmup: contacts ranked most engaged first (opened in the last 90 days, most recent first) fill
+-- the days' capacities in order; a contact on day k is due no earlier than the start of that day.
+-- The thresholds are the cumulative capacities; contacts past the last one are marked for removal.
+UPDATE plan_audience a
+SET due_at = CASE WHEN r.day < ? THEN greatest(a.due_at, date_trunc('day', now()) + r.day * interval '1 day')
+             END
+FROM (SELECT p.contact_id,
+             width_bucket(row_number() OVER (ORDER BY (c.last_opened_at > now() - interval '90 days')
+                                                      IS TRUE DESC,
+                                                  c.last_opened_at DESC NULLS LAST, p.contact_id),
+                          ?::bigint[]) AS day
+      FROM plan_audience p JOIN contacts c ON c.id = p.contact_id
+      WHERE p.variant IS DISTINCT FROM '') r
+WHERE r.contact_id = a.contact_id;
+
+-- name: plan-warmup-drop-beyond
+-- Contacts the warmup horizon has no room for: a later re-plan takes them.
+DELETE FROM plan_audience WHERE due_at IS NULL;
 
 -- name: plan-write-recipients
--- One recipient per campaign x contact x channel, with the contact's fields and attributes as
--- template variables (fields win over attributes of the same name). Re-planning adds only the
--- contacts not planned before.
-INSERT INTO recipients (tenant_id, campaign_id, contact_id, channel, variant, address, variables)
-SELECT c.tenant_id, ?, c.id, ?, ?, c.email,
-       c.attributes || jsonb_strip_nulls(jsonb_build_object(
-           'email', c.email, 'firstName', c.first_name, 'lastName', c.last_name,
-           'phone', c.phone, 'company', c.company, 'timeZone', c.time_zone,
-           'tags', to_jsonb(c.tags)))
-FROM plan_audience a JOIN contacts c ON c.id = a.contact_id
-ON CONFLICT (campaign_id, contact_id, channel) DO NOTHING;
+-- One recipient per contact left: queued, or held back ('' variant) for the A/B winner. A
+-- held-back recipient planned again with a variant keeps its message id and is queued now.
+INSERT INTO recipients AS r (tenant_id, campaign_id, contact_id, channel, variant, address, status)
+SELECT ?, ?, a.contact_id, ?, coalesce(a.variant, ?), a.address,
+       CASE WHEN a.variant = '' THEN 'held' ELSE 'queued' END
+FROM plan_audience a
+ON CONFLICT (campaign_id, contact_id, channel) DO UPDATE
+    SET variant = EXCLUDED.variant, status = EXCLUDED.status, address = EXCLUDED.address,
+        updated_at = now()
+    WHERE r.status = 'held' AND EXCLUDED.status = 'queued';
 
 -- name: plan-enqueue
--- Puts the campaign's planned recipients on the send queue, due at the given time.
-WITH queued AS (
-    INSERT INTO send_queue (recipient_id, tenant_id, campaign_id, due_at)
-    SELECT r.id, r.tenant_id, r.campaign_id, ?
-    FROM recipients r WHERE r.campaign_id = ? AND r.status = 'planned'
-    ON CONFLICT (recipient_id) DO NOTHING
-    RETURNING recipient_id
-)
-UPDATE recipients SET status = 'queued', updated_at = now()
-WHERE id IN (SELECT recipient_id FROM queued);
+-- The queued recipients of this plan go on the send queue at their due time.
+INSERT INTO send_queue (recipient_id, tenant_id, campaign_id, due_at)
+SELECT r.id, r.tenant_id, r.campaign_id, a.due_at
+FROM plan_audience a
+JOIN recipients r ON r.campaign_id = ? AND r.channel = ? AND r.contact_id = a.contact_id
+WHERE r.status = 'queued'
+ON CONFLICT (recipient_id) DO NOTHING;
+
+-- name: tenant-settings
+-- A tenant's settings JSON.
+SELECT settings::text AS settings FROM tenants WHERE id = ?;
+
+-- name: tenant-set-frequency-cap
+-- Stores a tenant's frequency cap in its settings.
+UPDATE tenants SET settings = jsonb_set(settings, '{frequencyCap}', ?::jsonb) WHERE id = ?;
 
 -- ---------------------------------------------------------------------------------------------
 -- dispatch
@@ -291,12 +459,21 @@ WHERE id IN (SELECT recipient_id FROM queued);
 -- A batch of due, undispatched messages of running campaigns, locked so that other dispatchers
 -- skip them, with everything a SendRequest needs.
 SELECT q.recipient_id, r.message_id, r.tenant_id, r.campaign_id, r.contact_id, r.channel,
-       r.variant, r.address, r.variables::text AS variables, c.message_class,
+       r.variant, r.address,
+       (jsonb_strip_nulls(jsonb_build_object(
+            'email', ct.email, 'firstName', ct.first_name, 'lastName', ct.last_name,
+            'phone', ct.phone, 'company', ct.company, 'timeZone', ct.time_zone))
+        || jsonb_build_object(
+            'tags', to_jsonb(ct.tags), 'attributes', ct.attributes, 'custom', r.variables,
+            'campaign', jsonb_strip_nulls(jsonb_build_object('id', c.id, 'name', c.name,
+                                                             'goal', c.goal))))::text AS variables,
+       c.message_class,
        si.domain AS sender_domain, si.from_address, si.from_name,
        v.template_id, v.template_version
 FROM send_queue q
 JOIN campaigns c ON c.id = q.campaign_id
 JOIN recipients r ON r.id = q.recipient_id
+JOIN contacts ct ON ct.id = r.contact_id
 JOIN campaign_variants v ON v.campaign_id = r.campaign_id AND v.variant = r.variant
                         AND v.channel = r.channel
 LEFT JOIN sender_identities si ON si.id = c.sender_identity_id

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 class CampaignFlowTest extends ApiTestSupport {
   private static final String AUDIENCE =
       """
-      email,first_name,last_name,company,plan
-      ana@gmail.test,Ana,Lima,Acme,pro
-      ben@outlook.test,Ben,,,free
-      cid@yahoo.test,Cid,,,
-      dee@icloud.test,Dee,,,
+      email,first_name,last_name,company,plan,company_size
+      ana@gmail.test,Ana,Lima,Acme,pro,10
+      ben@outlook.test,Ben,,,free,
+      cid@yahoo.test,Cid,,,,
+      dee@icloud.test,Dee,,,,
       """;
 
   @Test
@@ -57,8 +57,15 @@ class CampaignFlowTest extends ApiTestSupport {
           .containsExactly(
               org.assertj.core.api.Assertions.tuple("audience", 4L),
               org.assertj.core.api.Assertions.tuple("unreachable", 0L),
+              org.assertj.core.api.Assertions.tuple("duplicate-address", 0L),
+              org.assertj.core.api.Assertions.tuple("already-planned", 0L),
               org.assertj.core.api.Assertions.tuple("suppressed", 1L),
               org.assertj.core.api.Assertions.tuple("without-consent", 1L),
+              org.assertj.core.api.Assertions.tuple("frequency-cap", 0L),
+              org.assertj.core.api.Assertions.tuple("same-template", 0L),
+              org.assertj.core.api.Assertions.tuple("ab-split", 0L),
+              org.assertj.core.api.Assertions.tuple("send-time", 0L),
+              org.assertj.core.api.Assertions.tuple("warmup", 0L),
               org.assertj.core.api.Assertions.tuple("recipients", 2L),
               org.assertj.core.api.Assertions.tuple("queued", 2L));
 
@@ -86,7 +93,9 @@ class CampaignFlowTest extends ApiTestSupport {
           .containsEntry("firstName", "Ana")
           .containsEntry("lastName", "Lima")
           .containsEntry("email", "ana@gmail.test")
-          .containsEntry("plan", "pro");
+          .containsEntry("attributes", Map.of("company_size", "10", "plan", "pro"))
+          .containsEntry(
+              "campaign", Map.of("id", campaign.id().toString(), "name", campaign.name()));
 
       Map<String, Object> recipient =
           TestDb.rows(

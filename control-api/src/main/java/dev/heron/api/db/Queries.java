@@ -34,18 +34,40 @@ public final class Queries {
   public static final String CAMPAIGN_INSERT = "campaign-insert";
   public static final String CAMPAIGN_VARIANT_INSERT = "campaign-variant-insert";
   public static final String CAMPAIGN_BY_ID = "campaign-by-id";
+  public static final String CAMPAIGN_VARIANTS = "campaign-variants";
+  public static final String CAMPAIGN_AB_TEST = "campaign-ab-test";
+  public static final String AB_TEST_INSERT = "ab-test-insert";
+  public static final String AB_TEST_START_WINDOW = "ab-test-start-window";
+  public static final String CAMPAIGN_POOL = "campaign-pool";
+  public static final String CAMPAIGNS_WITH_DECIDED_TESTS = "campaigns-with-decided-tests";
+  public static final String CAMPAIGN_DROP_HELD = "campaign-drop-held";
   public static final String CAMPAIGN_LOCK = "campaign-lock";
   public static final String CAMPAIGN_SET_STATUS = "campaign-set-status";
   public static final String CAMPAIGN_RECIPIENT_COUNTS = "campaign-recipient-counts";
   public static final String CAMPAIGN_CANCEL_QUEUE = "campaign-cancel-queue";
   public static final String CAMPAIGNS_START_SCHEDULED = "campaigns-start-scheduled";
-  public static final String PLAN_AUDIENCE_FROM_LISTS = "plan-audience-from-lists";
-  public static final String PLAN_AUDIENCE_SIZE = "plan-audience-size";
+  public static final String PLAN_RESET = "plan-reset";
+  public static final String PLAN_AUDIENCE = "plan-audience";
+  public static final String PLAN_ANALYZE = "plan-analyze";
+  public static final String PLAN_SIZE = "plan-size";
   public static final String PLAN_DROP_UNREACHABLE = "plan-drop-unreachable";
+  public static final String PLAN_DROP_DUPLICATE_ADDRESSES = "plan-drop-duplicate-addresses";
+  public static final String PLAN_DROP_ALREADY_PLANNED = "plan-drop-already-planned";
   public static final String PLAN_DROP_SUPPRESSED = "plan-drop-suppressed";
   public static final String PLAN_DROP_WITHOUT_CONSENT = "plan-drop-without-consent";
+  public static final String PLAN_DROP_FREQUENCY_CAPPED = "plan-drop-frequency-capped";
+  public static final String PLAN_DROP_SAME_TEMPLATE = "plan-drop-same-template";
+  public static final String PLAN_SPLIT = "plan-split";
+  public static final String PLAN_COUNT_HELD = "plan-count-held";
+  public static final String PLAN_SEND_TIME = "plan-send-time";
+  public static final String PLAN_WARMUP_IPS = "plan-warmup-ips";
+  public static final String PLAN_WARMUP_QUEUED = "plan-warmup-queued";
+  public static final String PLAN_WARMUP_SPREAD = "plan-warmup-spread";
+  public static final String PLAN_WARMUP_DROP_BEYOND = "plan-warmup-drop-beyond";
   public static final String PLAN_WRITE_RECIPIENTS = "plan-write-recipients";
   public static final String PLAN_ENQUEUE = "plan-enqueue";
+  public static final String TENANT_SETTINGS = "tenant-settings";
+  public static final String TENANT_SET_FREQUENCY_CAP = "tenant-set-frequency-cap";
   public static final String DISPATCH_DUE = "dispatch-due";
   public static final String DISPATCH_MARK = "dispatch-mark";
   public static final String INSIGHTS_BY_HOUR = "insights-by-hour";
@@ -90,18 +112,40 @@ public final class Queries {
     CAMPAIGN_INSERT,
     CAMPAIGN_VARIANT_INSERT,
     CAMPAIGN_BY_ID,
+    CAMPAIGN_VARIANTS,
+    CAMPAIGN_AB_TEST,
+    AB_TEST_INSERT,
+    AB_TEST_START_WINDOW,
+    CAMPAIGN_POOL,
+    CAMPAIGNS_WITH_DECIDED_TESTS,
+    CAMPAIGN_DROP_HELD,
     CAMPAIGN_LOCK,
     CAMPAIGN_SET_STATUS,
     CAMPAIGN_RECIPIENT_COUNTS,
     CAMPAIGN_CANCEL_QUEUE,
     CAMPAIGNS_START_SCHEDULED,
-    PLAN_AUDIENCE_FROM_LISTS,
-    PLAN_AUDIENCE_SIZE,
+    PLAN_RESET,
+    PLAN_AUDIENCE,
+    PLAN_ANALYZE,
+    PLAN_SIZE,
     PLAN_DROP_UNREACHABLE,
+    PLAN_DROP_DUPLICATE_ADDRESSES,
+    PLAN_DROP_ALREADY_PLANNED,
     PLAN_DROP_SUPPRESSED,
     PLAN_DROP_WITHOUT_CONSENT,
+    PLAN_DROP_FREQUENCY_CAPPED,
+    PLAN_DROP_SAME_TEMPLATE,
+    PLAN_SPLIT,
+    PLAN_COUNT_HELD,
+    PLAN_SEND_TIME,
+    PLAN_WARMUP_IPS,
+    PLAN_WARMUP_QUEUED,
+    PLAN_WARMUP_SPREAD,
+    PLAN_WARMUP_DROP_BEYOND,
     PLAN_WRITE_RECIPIENTS,
     PLAN_ENQUEUE,
+    TENANT_SETTINGS,
+    TENANT_SET_FREQUENCY_CAP,
     DISPATCH_DUE,
     DISPATCH_MARK,
     INSIGHTS_BY_HOUR,

@@ -1,5 +1,6 @@
 package dev.heron.api.dispatch;
 
+import dev.heron.api.campaign.CampaignService;
 import dev.heron.api.db.Db;
 import dev.heron.api.db.Queries;
 import dev.heron.events.SendRequest;
@@ -33,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * acknowledgements and only then marks the rows dispatched and commits. A crash between the two
  * sends the batch again; the senders de-duplicate on the message id.
  *
+ * <p>Each tick also starts scheduled campaigns whose time has come and plans the held-back rest of
+ * campaigns whose A/B test was decided. Pause, resume and cancel act through the campaign's status,
+ * which every batch query checks: they take effect at the next tick (250 ms), apart from a batch
+ * already being published.
+ *
  * <p>Completion (a running campaign with nothing left to dispatch and an outcome for every
  * recipient becomes {@code completed}) is not detected yet: it needs the delivery outcomes, which
  * arrive on {@code heron.events}.
@@ -50,6 +56,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
   private final Db db;
+  private final CampaignService campaigns;
   private final Producer<String, byte[]> producer;
   private final ScheduledExecutorService loop =
       Executors.newSingleThreadScheduledExecutor(
@@ -59,8 +66,9 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
             return t;
           });
 
-  Dispatcher(Db db, Producer<String, byte[]> producer) {
+  Dispatcher(Db db, CampaignService campaigns, Producer<String, byte[]> producer) {
     this.db = db;
+    this.campaigns = campaigns;
     this.producer = producer;
   }
 
@@ -79,6 +87,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
   private void tick() {
     try {
       startScheduledCampaigns();
+      planDecidedTests();
       for (int i = 0; i < MAX_BATCHES_PER_TICK; i++) {
         if (dispatchBatch() < BATCH_SIZE) {
           break;
@@ -94,6 +103,14 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     int started = db.transaction(tx -> tx.update(Queries.CAMPAIGNS_START_SCHEDULED));
     if (started > 0) {
       LOG.info("{} scheduled campaign(s) started", started);
+    }
+  }
+
+  /** A decided A/B test: the audience held back for it is planned with the winner. */
+  void planDecidedTests() {
+    int planned = campaigns.planDecidedTests();
+    if (planned > 0) {
+      LOG.info("{} campaign(s) planned their held-back audience with the A/B winner", planned);
     }
   }
 

@@ -5,14 +5,15 @@ import java.sql.SQLException;
 
 /**
  * One stage of planning. Steps run in order in one transaction and share the temporary table {@code
- * plan_audience} (the contacts still in the plan): the first fills it, filters remove contacts from
- * it, the last ones write recipients and queue rows. Later stages (frequency caps, A/B split, send
- * time, warmup capacity) are further steps between the filters and the writers.
+ * plan_audience} (contact_id, address, variant, due_at: the contacts still in the plan): the first
+ * fills it, filters remove contacts, the split, send-time and warmup steps decide each contact's
+ * variant and time, and the last ones write recipients and queue rows.
  */
 public interface PlanStep {
   enum Effect {
     SELECTED,
     REMOVED,
+    ASSIGNED,
     WRITTEN
   }
 
@@ -20,6 +21,8 @@ public interface PlanStep {
 
   Effect effect();
 
-  /** Applies the step and returns how many contacts or rows it selected, removed or wrote. */
+  /**
+   * Applies the step and returns how many contacts or rows it selected, removed, assigned or wrote.
+   */
   long apply(PlanRequest request, Tx tx) throws SQLException;
 }

@@ -8,20 +8,40 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns a campaign's audience into recipients and send-queue rows by running the planning steps in
- * order, inside the caller's transaction (which holds the campaign's lock). Every write is {@code
- * ON CONFLICT DO NOTHING}, so planning again is idempotent.
+ * Turns a campaign's audience on one channel into recipients and send-queue rows by running the
+ * planning steps in order, inside the caller's transaction (which holds the campaign's lock):
+ * audience → de-duplication → suppression and consent → frequency caps and no repeated marketing
+ * template → A/B split → send time → warmup capacity → recipients → send queue. Contacts planned
+ * before are taken out first and every write is idempotent, so planning again adds only what is
+ * new.
  */
 @Singleton
 public class Planner {
   private final List<PlanStep> steps;
 
   public Planner() {
-    this(PlanSteps.standard());
+    this(standard());
   }
 
   Planner(List<PlanStep> steps) {
     this.steps = List.copyOf(steps);
+  }
+
+  static List<PlanStep> standard() {
+    return List.of(
+        new AudienceSteps.Audience(),
+        new AudienceSteps.Unreachable(),
+        new AudienceSteps.DuplicateAddresses(),
+        new AudienceSteps.AlreadyPlanned(),
+        new RuleSteps.Suppressed(),
+        new RuleSteps.WithoutConsent(),
+        new RuleSteps.FrequencyCapped(),
+        new RuleSteps.SameTemplate(),
+        new TimingSteps.AbSplit(),
+        new TimingSteps.SendTime(),
+        new WarmupStep(),
+        new WriteSteps.Recipients(),
+        new WriteSteps.Enqueue());
   }
 
   public PlanReport plan(Tx tx, PlanRequest request) throws SQLException {
@@ -40,6 +60,13 @@ public class Planner {
         default -> {}
       }
     }
-    return new PlanReport(results, audience, planned, queued);
+    return new PlanReport(request.channel().wireName(), results, audience, planned, queued);
+  }
+
+  /** The tenant's frequency cap, or the default. */
+  public static FrequencyCap frequencyCap(Tx tx, java.util.UUID tenantId) throws SQLException {
+    return FrequencyCap.fromSettings(
+        tx.one(dev.heron.api.db.Queries.TENANT_SETTINGS, row -> row.getString(1), tenantId)
+            .orElse(null));
   }
 }
