@@ -33,8 +33,9 @@ function detail(e) {
   return parts.join(' · ');
 }
 
+/** The events in the API's order: oldest first. */
 export function eventsTable(events) {
-  const sorted = [...events].sort((a, b) => String(a.occurredAt).localeCompare(String(b.occurredAt)));
+  const sorted = events;
   return el(
     'table',
     { class: 'grid events' },
@@ -84,6 +85,15 @@ export function messageCard(m) {
         : null,
       m.contactId ? el('a', { href: `contact.html?id=${m.contactId}` }, 'contact timeline') : null,
     ),
+    m.lastSmtpResponse || m.sendingIp
+      ? el(
+          'p',
+          { class: 'muted' },
+          m.sendingIp ? `sent from ${m.sendingIp}${m.provider ? ` to ${m.provider}` : ''}` : '',
+          m.lastSmtpResponse ? ' · last reply ' : '',
+          m.lastSmtpResponse ? el('code', { class: 'smtp' }, m.lastSmtpResponse) : '',
+        )
+      : null,
     events.length ? eventsTable(events) : el('p', { class: 'muted' }, 'No events yet.'),
   );
 }

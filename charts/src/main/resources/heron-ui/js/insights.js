@@ -168,6 +168,34 @@ function drawPivot(insights) {
   );
 }
 
+/** The campaign's A/B test, when it has one: each variant's figures and the decision. */
+function drawAb(ab) {
+  const section = byId('ab');
+  section.hidden = !ab;
+  if (!ab) return;
+  const decided = ab.status === 'decided';
+  byId('ab-summary').textContent =
+    `${ab.testPercent} % of the audience tested on ${ab.metric}; ` +
+    (decided
+      ? `winner ${ab.winner} (decided ${ab.decidedAt ? ab.decidedAt.slice(0, 16).replace('T', ' ') : ''} UTC)`
+      : `running${ab.windowEndsAt ? ` until ${ab.windowEndsAt.slice(0, 16).replace('T', ' ')} UTC` : ''}`);
+  byId('ab-variants').tBodies[0].replaceChildren(
+    ...(ab.variants || []).map((v) =>
+      el(
+        'tr',
+        { 'data-variant': v.variant, class: decided && v.variant === ab.winner ? 'winner' : undefined },
+        el('td', {}, v.variant, decided && v.variant === ab.winner ? ' ★' : ''),
+        el('td', { class: 'num' }, `${v.splitPercent} %`),
+        ...['sent', 'delivered', 'uniqueOpens', 'uniqueClicks', 'conversions'].map((f) =>
+          el('td', { class: 'num', 'data-field': f, 'data-value': v[f] }, count(v[f])),
+        ),
+        el('td', { class: 'num', 'data-field': 'rate', 'data-value': v.rate }, percent(v.rate)),
+        el('td', { class: 'num' }, v.pValue === null || v.pValue === undefined ? '–' : v.pValue.toFixed(4)),
+      ),
+    ),
+  );
+}
+
 function range() {
   return { from: inputToIso(byId('from').value), to: inputToIso(byId('to').value) };
 }
@@ -190,6 +218,7 @@ async function load() {
     getJson(`/api/campaigns/${id}`),
   ]);
   campaign = fresh;
+  drawAb(campaign.abTest ? await getJson(`/api/campaigns/${id}/ab`) : null);
   drawHeader();
   drawTotals(series.totals);
   drawSeries(series);
