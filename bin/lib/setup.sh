@@ -82,7 +82,8 @@ ensure_packages() {
   local major missing=() package
   major=$(pg_major)
   # chromium, its driver and a font: the dashboards' browser tests (e2e, dev.heron.e2e.ui).
-  local wanted=(build-essential cmake libssl-dev dpkg-dev maven curl chromium chromium-driver fonts-dejavu-core)
+  # wrk: the HTTP load of the open-pixel benchmark (bin/heron bench pixel).
+  local wanted=(build-essential cmake libssl-dev dpkg-dev maven curl chromium chromium-driver fonts-dejavu-core wrk)
   if [[ -n $major ]]; then
     wanted+=("postgresql-$major" "postgresql-server-dev-$major")
   fi
