@@ -221,6 +221,10 @@ public class CampaignService {
               campaign.scheduledAt() != null && campaign.scheduledAt().isAfter(now)
                   ? campaign.scheduledAt()
                   : now;
+          if (campaign.sendWindowStart() != null && campaign.sendWindowStart().isAfter(due)) {
+            // Nothing leaves before the send window opens.
+            due = campaign.sendWindowStart();
+          }
           if (action == Action.LAUNCH) {
             tx.update(Queries.AB_TEST_START_WINDOW, due, id);
             campaign = read(tx, tenantId, id);
