@@ -47,6 +47,7 @@ class DashboardQueriesTest {
           Types.FLOAT);
 
   private static PGSimpleDataSource database;
+  private static Connection reader;
   private static SeededWorld world;
   private static Instant from;
   private static Instant to;
@@ -62,12 +63,17 @@ class DashboardQueriesTest {
     try (Connection c = database.getConnection()) {
       world.seed(c);
     }
+    reader = database.getConnection();
+    reader.setReadOnly(true);
     from = world.firstHour.minus(1, ChronoUnit.HOURS);
     to = Instant.now().plus(1, ChronoUnit.MINUTES);
   }
 
   @AfterAll
   static void remove() throws SQLException {
+    if (reader != null) {
+      reader.close();
+    }
     if (world != null) {
       try (Connection c = database.getConnection()) {
         world.remove(c);
@@ -97,27 +103,24 @@ class DashboardQueriesTest {
 
   private static Result run(DashboardFile.Query q) throws SQLException {
     String sql = new GrafanaMacros(from, to, interval(q), variables()).expand(q.sql());
-    try (Connection c = database.getConnection()) {
-      c.setReadOnly(true);
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery(sql)) {
-        ResultSetMetaData meta = rs.getMetaData();
-        List<String> columns = new ArrayList<>();
-        List<Integer> types = new ArrayList<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-          columns.add(meta.getColumnLabel(i));
-          types.add(meta.getColumnType(i));
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        while (rs.next()) {
-          Map<String, Object> row = new LinkedHashMap<>();
-          for (int i = 1; i <= columns.size(); i++) {
-            row.put(columns.get(i - 1), rs.getObject(i));
-          }
-          rows.add(row);
-        }
-        return new Result(columns, types, rows);
+    try (Statement s = reader.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      ResultSetMetaData meta = rs.getMetaData();
+      List<String> columns = new ArrayList<>();
+      List<Integer> types = new ArrayList<>();
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        columns.add(meta.getColumnLabel(i));
+        types.add(meta.getColumnType(i));
       }
+      List<Map<String, Object>> rows = new ArrayList<>();
+      while (rs.next()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= columns.size(); i++) {
+          row.put(columns.get(i - 1), rs.getObject(i));
+        }
+        rows.add(row);
+      }
+      return new Result(columns, types, rows);
     } catch (SQLException e) {
       throw new SQLException(q + " failed: " + e.getMessage() + "\n" + sql, e);
     }
