@@ -43,8 +43,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class PixelBench {
   public static void main(String[] args) throws Exception {
     // The clients' own chatter would drown the one figure each command prints.
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-        .setLevel(ch.qos.logback.classic.Level.WARN);
+    ((ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.ERROR);
     switch (args.length == 0 ? "" : args[0]) {
       case "seed" -> System.out.println(seed(Integer.parseInt(args[1]), Path.of(args[2])));
       case "offsets" -> offsets(Path.of(args[1]));
@@ -56,7 +57,8 @@ public final class PixelBench {
                   Long.parseLong(args[3]),
                   Duration.ofSeconds(Long.parseLong(args[4]))));
       default -> {
-        System.err.println("usage: PixelBench seed N FILE | offsets FILE | count FILE TENANT EXPECTED SECONDS");
+        System.err.println(
+            "usage: PixelBench seed N FILE | offsets FILE | count FILE TENANT EXPECTED SECONDS");
         System.exit(2);
       }
     }
@@ -73,8 +75,12 @@ public final class PixelBench {
             Settings.get(Settings.DB_USER),
             Settings.get(Settings.DB_PASSWORD))) {
       c.setAutoCommit(false);
-      try (PreparedStatement t = c.prepareStatement("INSERT INTO tenants (id, name, slug) VALUES (?, 'pixel bench', ?)");
-          PreparedStatement k = c.prepareStatement("INSERT INTO campaigns (id, tenant_id, name, status) VALUES (?, ?, 'pixel bench', 'running')")) {
+      try (PreparedStatement t =
+              c.prepareStatement(
+                  "INSERT INTO tenants (id, name, slug) VALUES (?, 'pixel bench', ?)");
+          PreparedStatement k =
+              c.prepareStatement(
+                  "INSERT INTO campaigns (id, tenant_id, name, status) VALUES (?, ?, 'pixel bench', 'running')")) {
         t.setObject(1, tenant);
         t.setString(2, "pixel-bench-" + tenant);
         t.executeUpdate();
@@ -82,7 +88,8 @@ public final class PixelBench {
         k.setObject(2, tenant);
         k.executeUpdate();
       }
-      try (PreparedStatement contact = c.prepareStatement("INSERT INTO contacts (id, tenant_id, email) VALUES (?, ?, ?)");
+      try (PreparedStatement contact =
+              c.prepareStatement("INSERT INTO contacts (id, tenant_id, email) VALUES (?, ?, ?)");
           PreparedStatement recipient =
               c.prepareStatement(
                   "INSERT INTO recipients (message_id, tenant_id, campaign_id, contact_id, channel, address, status)"
@@ -126,9 +133,12 @@ public final class PixelBench {
   private static KafkaConsumer<String, byte[]> consumer() {
     return new KafkaConsumer<>(
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Settings.get(Settings.KAFKA_BOOTSTRAP),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000),
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            Settings.get(Settings.KAFKA_BOOTSTRAP),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            5_000),
         new StringDeserializer(),
         new ByteArrayDeserializer());
   }
@@ -149,7 +159,8 @@ public final class PixelBench {
     Map<TopicPartition, Long> from = new HashMap<>();
     for (String line : Files.readAllLines(offsets, StandardCharsets.UTF_8)) {
       String[] parts = line.split(" ");
-      from.put(new TopicPartition(Topics.EVENTS, Integer.parseInt(parts[0])), Long.parseLong(parts[1]));
+      from.put(
+          new TopicPartition(Topics.EVENTS, Integer.parseInt(parts[0])), Long.parseLong(parts[1]));
     }
     long count = 0;
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {

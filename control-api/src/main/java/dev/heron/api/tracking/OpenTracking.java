@@ -48,6 +48,9 @@ class OpenTracking {
   private final EventSpool spool;
   private final ExecutorService waiters;
   private final ArrayBlockingQueue<Hit> hits = new ArrayBlockingQueue<>(QUEUE);
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong queued = new AtomicLong();
+  private final AtomicLong recorded = new AtomicLong();
   private final AtomicLong unknown = new AtomicLong();
   private final Thread recorder;
   private volatile boolean running = true;
@@ -69,11 +72,13 @@ class OpenTracking {
    * unless the queue is full.
    */
   CompletableFuture<Void> open(String token, String userAgent) {
+    requests.incrementAndGet();
     Optional<TrackingLinks.Token> verified = links.verify(token, TrackingLinks.Kind.OPEN);
     if (verified.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
     Hit hit = new Hit(verified.get().messageId(), userAgent, Instant.now());
+    queued.incrementAndGet();
     if (hits.offer(hit)) {
       return CompletableFuture.completedFuture(null);
     }
@@ -89,9 +94,12 @@ class OpenTracking {
         waiters);
   }
 
-  /** Opens whose token was valid but whose message no longer exists. */
-  long unknownMessages() {
-    return unknown.get();
+  /** What the pixel has seen since start, for operators and the benchmark. */
+  @io.micronaut.serde.annotation.Serdeable
+  record Counts(long requests, long queued, long recorded, long unknownMessages, int waiting) {}
+
+  Counts counts() {
+    return new Counts(requests.get(), queued.get(), recorded.get(), unknown.get(), hits.size());
   }
 
   private void record() {
@@ -107,7 +115,9 @@ class OpenTracking {
           batch.add(first);
           hits.drainTo(batch, BATCH - 1);
         }
-        spool.append(describe(batch)).join();
+        List<Event> events = describe(batch);
+        spool.append(events).join();
+        recorded.addAndGet(events.size());
         batch.clear();
         pause = FIRST_PAUSE;
       } catch (InterruptedException e) {
