@@ -56,7 +56,9 @@ async function show(term) {
   byId('who').textContent = contact.email || id;
   profile(contact);
   const messages = messagesOf(timeline);
-  byId('timeline').replaceChildren(...messages.map(messageCard));
+  byId('timeline').replaceChildren(
+    ...messages.map((m) => messageCard(m, { linkContact: false })),
+  );
   byId('no-messages').hidden = messages.length > 0;
 }
 

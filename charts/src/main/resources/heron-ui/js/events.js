@@ -68,8 +68,11 @@ export function eventsTable(events) {
   );
 }
 
-/** A message: who it went to, from which campaign, its current status, then its events. */
-export function messageCard(m) {
+/**
+ * A message: who it went to, from which campaign, its current status, then its events. The
+ * contact timeline leaves out the link to itself.
+ */
+export function messageCard(m, { linkContact = true } = {}) {
   const events = rows(m.events);
   return el(
     'article',
@@ -83,7 +86,9 @@ export function messageCard(m) {
       m.campaignId
         ? el('a', { href: `campaign.html?id=${m.campaignId}` }, m.campaignName || 'campaign')
         : null,
-      m.contactId ? el('a', { href: `contact.html?id=${m.contactId}` }, 'contact timeline') : null,
+      m.contactId && linkContact
+        ? el('a', { href: `contact.html?id=${m.contactId}` }, 'contact timeline')
+        : null,
     ),
     m.lastSmtpResponse || m.sendingIp
       ? el(

@@ -15,7 +15,7 @@ async function search(by, term) {
   const params = Object.fromEntries(Object.keys(PLACEHOLDERS).map((name) => [name, null]));
   setParams({ ...params, [by]: term });
   const messages = rows(await getJson(`/api/messages${query({ [by]: term })}`));
-  byId('results').replaceChildren(...messages.map(messageCard));
+  byId('results').replaceChildren(...messages.map((m) => messageCard(m)));
   byId('no-results').hidden = messages.length > 0;
 }
 
