@@ -16,7 +16,7 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  */
 public final class JobSettings {
   /** The REST port of the local MiniCluster ({@code GET /jobs/overview}). */
-  public static final String FLINK_PORT = "HERON_FLINK_PORT";
+  public static final String FLINK_PORT = Settings.FLINK_PORT;
 
   /** How far behind the newest event time an event may arrive and still be on time. */
   public static final String OUT_OF_ORDERNESS_MS = "HERON_EVENTS_OUT_OF_ORDERNESS_MS";
@@ -41,7 +41,6 @@ public final class JobSettings {
 
   private static final Map<String, String> DEFAULTS =
       Map.of(
-          FLINK_PORT, "8082",
           OUT_OF_ORDERNESS_MS, "5000",
           IDLENESS_MS, "10000",
           STATE_BACKEND, "hashmap",
