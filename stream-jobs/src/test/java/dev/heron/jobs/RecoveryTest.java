@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecoveryTest {
   private static final int MESSAGES_PER_PHASE = 2_000;
-  private static final Duration DEADLINE = Duration.ofSeconds(90);
+  private static final Duration DEADLINE = Duration.ofSeconds(180);
 
   @TempDir Path work;
   private final TestEvents events = new TestEvents();
