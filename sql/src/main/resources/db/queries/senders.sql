@@ -117,3 +117,11 @@ UPDATE message_retries
                        LIMIT ?
                          FOR UPDATE SKIP LOCKED)
 RETURNING request, attempt, first_attempt_at, sent_at, sending_ip;
+
+-- name: renew-leases
+-- Pushes the watchdog retries of a live sender's messages in flight one lease (seconds) further,
+-- matching each message's try so that a retry already put back in line keeps its own time.
+UPDATE message_retries r
+   SET due_at = now() + make_interval(secs => ?)
+  FROM unnest(?::uuid[], ?::integer[]) AS f(message_id, attempt)
+ WHERE r.message_id = f.message_id AND r.attempt = f.attempt;

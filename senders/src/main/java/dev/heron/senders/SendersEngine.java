@@ -2,6 +2,7 @@ package dev.heron.senders;
 
 import dev.heron.events.TrackingLinks;
 import dev.heron.senders.content.TemplateCatalog;
+import dev.heron.senders.delivery.ClaimLeases;
 import dev.heron.senders.delivery.DeliveryManager;
 import dev.heron.senders.delivery.RetryScheduler;
 import dev.heron.senders.dns.MxResolver;
@@ -33,6 +34,9 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,13 +59,16 @@ public final class SendersEngine implements AutoCloseable {
   private final Thread retryThread;
   private final Thread feedThread;
   private final BounceListener bounces;
+  private final ClaimLeases leases;
+  private final ScheduledExecutorService leaseRenewal;
 
   public SendersEngine(SendersConfig config, DataSource dataSource) {
     NamedQueries sql = SendersQueries.load();
     TrackingLinks tracking = new TrackingLinks(config.publicUrl(), config.trackingSecret());
     this.sink = new KafkaEventSink(config.kafkaBootstrap(), config.instance());
     ReputationBook book = new ReputationBook();
-    TrafficShaper shaper = new TrafficShaper(ShapingRules.standard(), Clock.systemUTC());
+    TrafficShaper shaper =
+        new TrafficShaper(ShapingRules.load(config.shapingRules()), Clock.systemUTC());
     this.feed = new ReputationFeed(config.kafkaBootstrap(), book);
     this.feedThread = new Thread(feed, "reputation-feed");
     feedThread.setDaemon(true);
@@ -83,11 +90,21 @@ public final class SendersEngine implements AutoCloseable {
             new ReplyClassifier(),
             new JdbcDkimKeys(dataSource, sql),
             shaper);
-    JdbcDeliveryStore store = new JdbcDeliveryStore(dataSource, sql, config.tenantScope());
+    JdbcDeliveryStore store =
+        new JdbcDeliveryStore(dataSource, sql, config.tenantScope(), config.claimLease());
+    this.leases = new ClaimLeases();
+    this.leaseRenewal = renewEvery(config.claimLease().dividedBy(3), store);
     TemplateCatalog templates = new TemplateCatalog(new JdbcTemplateSource(dataSource, sql));
     DeliveryManager manager =
         new DeliveryManager(
-            store, templates, tracking, List.of(email), sink, config.retry(), config.instance());
+            store,
+            templates,
+            tracking,
+            List.of(email),
+            sink,
+            config.retry(),
+            config.instance(),
+            leases);
     // Retries report through a producer of their own: each flush confirms its own events.
     this.retrySink = new KafkaEventSink(config.kafkaBootstrap(), config.instance() + "-retries");
     this.retries =
@@ -99,7 +116,8 @@ public final class SendersEngine implements AutoCloseable {
                 List.of(email),
                 retrySink,
                 config.retry(),
-                config.instance()));
+                config.instance(),
+                leases));
     this.retryThread = new Thread(retries, "delivery-retries");
     this.loop =
         new DeliveryLoop(
@@ -123,6 +141,30 @@ public final class SendersEngine implements AutoCloseable {
               "bounces.heron",
               new LateReportHandler(new JdbcReportStore(dataSource, sql), reportSink));
     }
+  }
+
+  /** A thread that renews the leases of the messages in flight here, while this process lives. */
+  private ScheduledExecutorService renewEvery(Duration period, JdbcDeliveryStore store) {
+    ScheduledExecutorService renewal =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "claim-leases");
+              t.setDaemon(true);
+              return t;
+            });
+    renewal.scheduleWithFixedDelay(
+        () -> {
+          try {
+            leases.renew(store);
+          } catch (RuntimeException e) {
+            // Not renewed in time, a lease lets another sender try the message: said loudly.
+            LOG.warn("cannot renew the leases of the messages in flight: {}", e.toString());
+          }
+        },
+        period.toMillis(),
+        period.toMillis(),
+        TimeUnit.MILLISECONDS);
+    return renewal;
   }
 
   private static InetAddress anyAddress() {
@@ -170,6 +212,7 @@ public final class SendersEngine implements AutoCloseable {
       bounces.close();
       reportSink.close();
     }
+    leaseRenewal.shutdownNow();
     email.close();
     sink.close();
     retrySink.close();

@@ -19,6 +19,7 @@ import dev.heron.senders.world.TopicReader;
 import dev.heron.simulator.RunningSimulator;
 import dev.heron.simulator.Simulator;
 import dev.heron.simulator.SimulatorConfig;
+import dev.heron.simulator.Timings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -84,7 +85,9 @@ class CrashRecoveryTest {
             1,
             Map.of());
     // The dead sender's claim, and the lease running out.
-    assertThat(new JdbcDeliveryStore(db, SendersQueries.load(), Set.of()).claim(request, "dead"))
+    assertThat(
+            new JdbcDeliveryStore(db, SendersQueries.load(), Set.of(), Duration.ofMinutes(1))
+                .claim(request, "dead"))
         .isTrue();
     assertThat(execute(db, "UPDATE message_retries SET due_at = now() WHERE message_id = ?", r))
         .isEqualTo(1);
@@ -135,6 +138,85 @@ class CrashRecoveryTest {
                 "SELECT 1 FROM message_claims WHERE message_id = ? AND outcome = 'DELIVERED'",
                 r))
         .isEqualTo(1);
+  }
+
+  @Test
+  void aLiveSenderKeepsTheWatchdogOffItsSlowMessage() throws Exception {
+    DataSource db = TestInfra.database();
+    TestInfra.ensureTopics();
+    Seed seed = new Seed(db);
+    UUID campaign = seed.campaign();
+    Seed.Recipient r = seed.recipient(campaign, "slow-" + UUID.randomUUID() + "@gmail.test");
+    Duration never = Duration.ofHours(1);
+    // The exchanger takes three leases to answer: only renewals keep the watchdog from sending it
+    // a second time meanwhile.
+    sim =
+        Simulator.start(
+            SimulatorConfig.forTests(home, 5)
+                .withTimings(new Timings(Duration.ofSeconds(3), never, never, never, never)));
+    events =
+        new TopicReader<>(
+            TestInfra.kafka(),
+            Topics.EVENTS,
+            b -> WireCodec.EVENTS.decode(b) instanceof Decoded.Valid<Event> v ? v.value() : null,
+            e -> r.messageId().equals(e.messageId()));
+    engine =
+        new SendersEngine(
+                new SendersConfig(
+                        TestInfra.kafka(),
+                        sim.smtpPort(),
+                        "127.0.0.1:" + sim.dnsPort(),
+                        "127.0.0.2",
+                        "https://track.heron.test",
+                        "secret",
+                        RetryPolicy.DEFAULT,
+                        "senders-lease-test",
+                        "heron-senders-test-" + seed.tenantId,
+                        Set.of(seed.tenantId),
+                        SendersConfig.NO_LISTENER)
+                    .withClaimLease(Duration.ofSeconds(1)),
+                db)
+            .start();
+    producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka()),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    producer
+        .send(
+            new ProducerRecord<>(
+                Topics.SENDS,
+                r.recipientId().toString(),
+                WireCodec.SENDS.encode(request(seed, campaign, r))))
+        .get();
+
+    events.readUntil(
+        all -> all.stream().anyMatch(e -> e.type() == EventType.DELIVERED), Duration.ofSeconds(30));
+    // Two more leases: a watchdog retry, had one fallen due, would have been sent by now.
+    Thread.sleep(2_000);
+
+    assertThat(sim.deliveriesTo(r.address())).hasSize(1);
+    assertThat(execute(db, "SELECT 1 FROM message_retries WHERE message_id = ?", r)).isZero();
+  }
+
+  private static SendRequest request(Seed seed, UUID campaign, Seed.Recipient r) throws Exception {
+    return new SendRequest(
+        1,
+        Instant.now(),
+        seed.tenantId,
+        campaign,
+        r.messageId(),
+        r.recipientId(),
+        r.contactId(),
+        Channel.EMAIL,
+        MessageClass.MARKETING,
+        "A",
+        r.address(),
+        "news.heron.test",
+        "news@news.heron.test",
+        seed.template("Hi", null, "Hello"),
+        1,
+        Map.of());
   }
 
   /** Rows updated, or rows returned by a query. */

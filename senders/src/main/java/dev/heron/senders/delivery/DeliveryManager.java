@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -30,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryManager {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryManager.class);
   public static final String SOURCE = "senders";
-  private static final java.time.Duration RETRY_LEASE = java.time.Duration.ofMinutes(2);
 
   private final DeliveryStore store;
   private final TemplateCatalog templates;
@@ -40,6 +40,7 @@ public final class DeliveryManager {
   private final EventSink events;
   private final RetryPolicy retry;
   private final String instance;
+  private final ClaimLeases leases;
 
   public DeliveryManager(
       DeliveryStore store,
@@ -49,6 +50,23 @@ public final class DeliveryManager {
       EventSink events,
       RetryPolicy retry,
       String instance) {
+    this(store, templates, tracking, messengers, events, retry, instance, new ClaimLeases());
+  }
+
+  /**
+   * @param leases where this manager notes the messages it has in flight, for their leases to be
+   *     renewed while it lives
+   */
+  public DeliveryManager(
+      DeliveryStore store,
+      TemplateCatalog templates,
+      TrackingLinks tracking,
+      List<Messenger> messengers,
+      EventSink events,
+      RetryPolicy retry,
+      String instance,
+      ClaimLeases leases) {
+    this.leases = leases;
     this.store = store;
     this.templates = templates;
     this.tracking = tracking;
@@ -67,11 +85,29 @@ public final class DeliveryManager {
    */
   public void deliver(List<SendRequest> batch) {
     List<CompletableFuture<Void>> pending = new ArrayList<>(batch.size());
-    for (SendRequest request : batch) {
-      pending.add(deliver(request));
+    try {
+      for (SendRequest request : batch) {
+        pending.add(deliver(request));
+      }
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    } catch (RuntimeException e) {
+      abandon(batch.stream().map(SendRequest::messageId).toList(), pending);
+      throw e;
     }
-    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
     events.flush();
+  }
+
+  /**
+   * After a failure: waits for what was already handed over, then stops renewing the leases of the
+   * messages left unfinished, so that their watchdog retries fall due.
+   */
+  private void abandon(List<UUID> messageIds, List<CompletableFuture<Void>> pending) {
+    try {
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    } catch (RuntimeException ignored) {
+      // The failure being reported is the one that stopped the batch.
+    }
+    messageIds.forEach(leases::release);
   }
 
   private CompletableFuture<Void> deliver(SendRequest request) {
@@ -82,6 +118,7 @@ public final class DeliveryManager {
       LOG.debug("message {} was already claimed: not sent again", request.messageId());
       return CompletableFuture.completedFuture(null);
     }
+    leases.hold(request.messageId(), 1);
     Optional<String> refusal = store.refusal(request);
     if (refusal.isPresent()) {
       finish(request, DeliveryAttempt.local(Verdict.DROPPED, refusal.get()), 0);
@@ -123,12 +160,18 @@ public final class DeliveryManager {
    * recorded and their events durable when it returns.
    */
   public int retryDue(int limit) {
-    List<PendingRetry> due = store.takeDueRetries(limit, RETRY_LEASE);
+    List<PendingRetry> due = store.takeDueRetries(limit);
     List<CompletableFuture<Void>> pending = new ArrayList<>(due.size());
-    for (PendingRetry retry : due) {
-      pending.add(retry(retry));
+    try {
+      for (PendingRetry retry : due) {
+        leases.hold(retry.request().messageId(), retry.attempt());
+        pending.add(retry(retry));
+      }
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    } catch (RuntimeException e) {
+      abandon(due.stream().map(r -> r.request().messageId()).toList(), pending);
+      throw e;
     }
-    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
     if (!due.isEmpty()) {
       events.flush();
     }
@@ -239,6 +282,7 @@ public final class DeliveryManager {
                       firstAttemptAt,
                       sentAt.get(),
                       attempt.sendingIp()));
+              leases.release(request.messageId());
               events.publish(
                   outcomeEvent(request, attempt)
                       .eventId(EventIds.deferral(request.messageId(), message.attempt()))
@@ -255,6 +299,7 @@ public final class DeliveryManager {
   private void finish(SendRequest request, DeliveryAttempt outcome, int attempts, Instant sentAt) {
     Completion completion = new Completion(outcome, attempts, sentAt, stored(Instant.now()));
     store.recordOutcome(request, completion);
+    leases.release(request.messageId());
     events.publish(finalEvent(request, completion));
   }
 

@@ -2,6 +2,7 @@ package dev.heron.senders.delivery;
 
 import dev.heron.events.SendRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,7 +10,7 @@ import java.util.UUID;
 public interface DeliveryStore {
   /**
    * Takes the durable claim on the request's message before anything is sent. Should the sender die
-   * before recording an outcome, the message comes back as a due retry after a long lease.
+   * before recording an outcome, the message comes back as a due retry once its lease runs out.
    *
    * @return false when the message was already claimed: it must not be sent again
    */
@@ -25,10 +26,16 @@ public interface DeliveryStore {
   void scheduleRetry(PendingRetry retry);
 
   /**
-   * Takes up to {@code limit} due retries, leased for {@code lease}: not given out again before
-   * then unless rescheduled. A retry is over when its message's outcome is recorded.
+   * Takes up to {@code limit} due retries, leased: not given out again before the lease runs out
+   * unless rescheduled. A retry is over when its message's outcome is recorded.
    */
-  List<PendingRetry> takeDueRetries(int limit, java.time.Duration lease);
+  List<PendingRetry> takeDueRetries(int limit);
+
+  /**
+   * Pushes the watchdog retries of messages still in flight here one lease further: message id →
+   * the try in flight (a retry already put back in line for a later try is left alone).
+   */
+  void renewLeases(Map<UUID, Integer> inFlight);
 
   /** Completes the claim with the message's final outcome, ending any pending retry. */
   void recordOutcome(SendRequest request, Completion completion);

@@ -151,7 +151,7 @@ public final class DeliveryLoop implements Runnable, AutoCloseable {
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
             bootstrap,
             ConsumerConfig.GROUP_ID_CONFIG,
-            GROUP,
+            group,
             ConsumerConfig.CLIENT_ID_CONFIG,
             instance,
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,

@@ -65,6 +65,20 @@ public final class ShapingRules {
     }
   }
 
+  /** The rules in {@code file}, or the built-in ones when it is blank. */
+  public static ShapingRules load(String file) {
+    if (file == null || file.isBlank()) {
+      return standard();
+    }
+    try {
+      return parse(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the shaping rules " + file, e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+  }
+
   public static ShapingRules parse(byte[] json) {
     File file;
     try {

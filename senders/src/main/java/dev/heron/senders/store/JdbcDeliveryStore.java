@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -36,20 +37,19 @@ public final class JdbcDeliveryStore implements DeliveryStore {
   private final DataSource dataSource;
   private final NamedQueries sql;
   private final UUID[] tenantScope;
-
-  /**
-   * How long a claimed message may be in flight before its watchdog retry falls due: long beyond
-   * any SMTP transaction, so that only a message whose sender died is tried again.
-   */
-  static final Duration IN_FLIGHT_LEASE = Duration.ofMinutes(10);
+  private final Duration lease;
 
   /**
    * @param tenantScope the tenants whose retries this store gives out; empty for all
+   * @param lease how long a claimed or taken message may go unrenewed before its watchdog retry
+   *     falls due (its sender renews it while the message is in flight)
    */
-  public JdbcDeliveryStore(DataSource dataSource, NamedQueries sql, Set<UUID> tenantScope) {
+  public JdbcDeliveryStore(
+      DataSource dataSource, NamedQueries sql, Set<UUID> tenantScope, Duration lease) {
     this.dataSource = dataSource;
     this.sql = sql;
     this.tenantScope = tenantScope.toArray(UUID[]::new);
+    this.lease = lease;
   }
 
   @Override
@@ -61,7 +61,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
       s.setString(3, claimedBy);
       s.setString(4, request.senderIdentity());
       s.setString(5, new String(WireCodec.SENDS.encode(request), StandardCharsets.UTF_8));
-      s.setDouble(6, IN_FLIGHT_LEASE.toSeconds());
+      s.setDouble(6, seconds(lease));
       try (ResultSet claimed = s.executeQuery()) {
         return claimed.next();
       }
@@ -193,11 +193,11 @@ public final class JdbcDeliveryStore implements DeliveryStore {
   }
 
   @Override
-  public List<PendingRetry> takeDueRetries(int limit, Duration lease) {
+  public List<PendingRetry> takeDueRetries(int limit) {
     List<PendingRetry> due = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.TAKE_DUE_RETRIES))) {
-      s.setDouble(1, lease.toMillis() / 1000.0);
+      s.setDouble(1, seconds(lease));
       s.setArray(2, c.createArrayOf("uuid", tenantScope));
       s.setArray(3, c.createArrayOf("uuid", tenantScope));
       s.setInt(4, limit);
@@ -221,6 +221,30 @@ public final class JdbcDeliveryStore implements DeliveryStore {
       throw unavailable("take due retries", e);
     }
     return due;
+  }
+
+  @Override
+  public void renewLeases(Map<UUID, Integer> inFlight) {
+    UUID[] ids = new UUID[inFlight.size()];
+    Integer[] attempts = new Integer[inFlight.size()];
+    int i = 0;
+    for (Map.Entry<UUID, Integer> held : inFlight.entrySet()) {
+      ids[i] = held.getKey();
+      attempts[i++] = held.getValue();
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.RENEW_LEASES))) {
+      s.setDouble(1, seconds(lease));
+      s.setArray(2, c.createArrayOf("uuid", ids));
+      s.setArray(3, c.createArrayOf("integer", attempts));
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw unavailable("renew the leases of " + ids.length + " messages in flight", e);
+    }
+  }
+
+  private static double seconds(Duration duration) {
+    return duration.toMillis() / 1000.0;
   }
 
   private static OffsetDateTime timestamp(Instant instant) {

@@ -18,6 +18,7 @@ public final class SendersQueries {
   static final String IDENTITY_POOL_IPS = "identity-pool-ips";
   static final String SCHEDULE_RETRY = "schedule-retry";
   static final String TAKE_DUE_RETRIES = "take-due-retries";
+  static final String RENEW_LEASES = "renew-leases";
 
   private SendersQueries() {}
 
@@ -37,6 +38,7 @@ public final class SendersQueries {
         TAKE_WARMUP_SLOT,
         IDENTITY_POOL_IPS,
         SCHEDULE_RETRY,
-        TAKE_DUE_RETRIES);
+        TAKE_DUE_RETRIES,
+        RENEW_LEASES);
   }
 }

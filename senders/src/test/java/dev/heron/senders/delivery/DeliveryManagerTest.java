@@ -276,8 +276,9 @@ class DeliveryManagerTest {
     }
 
     @Override
-    public synchronized List<PendingRetry> takeDueRetries(int limit, Duration lease) {
+    public synchronized List<PendingRetry> takeDueRetries(int limit) {
       Instant now = Instant.now();
+      Duration lease = Duration.ofMinutes(1);
       List<PendingRetry> due =
           retries.values().stream().filter(r -> !r.dueAt().isAfter(now)).limit(limit).toList();
       due.forEach(
@@ -298,6 +299,9 @@ class DeliveryManagerTest {
     public Optional<Completion> completion(SendRequest request) {
       return Optional.ofNullable(completions.get(request.messageId()));
     }
+
+    @Override
+    public void renewLeases(Map<UUID, Integer> inFlight) {}
   }
 
   /** Answers each push with the next scripted attempt. */

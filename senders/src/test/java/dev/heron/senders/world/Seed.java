@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -78,6 +80,86 @@ public final class Seed {
         "news@" + domain,
         selector,
         pem);
+  }
+
+  /**
+   * The tenant's sender identity for {@code domain}, unsigned, sending marketing mail from a pool
+   * of its own: {@code ips} (loopback addresses no other test uses, so that its routing is its
+   * own).
+   */
+  public void pooledIdentity(String domain, List<String> ips) throws SQLException {
+    UUID pool =
+        insert(
+            "INSERT INTO ip_pools (tenant_id, name, traffic_class) VALUES (?, ?, 'marketing')"
+                + " RETURNING id",
+            tenantId,
+            "pool-" + UUID.randomUUID());
+    for (String ip : ips) {
+      execute(
+          "INSERT INTO sending_ips (ip, pool_id, helo_name) VALUES (?, ?, ?)",
+          ip,
+          pool,
+          "mta." + domain);
+    }
+    execute(
+        "INSERT INTO sender_identities (tenant_id, domain, from_address, marketing_pool_id)"
+            + " VALUES (?, ?, ?, ?)",
+        tenantId,
+        domain,
+        "news@" + domain,
+        pool);
+  }
+
+  /** Takes the pool's IPs out of service again, so that they do not linger for other tests. */
+  public void retireIps(List<String> ips) throws SQLException {
+    for (String ip : ips) {
+      execute("DELETE FROM sending_ips WHERE ip = ?", ip);
+    }
+  }
+
+  /**
+   * {@code count} recipients of one campaign, addressed {@code <prefix><n>@<domain>} with the
+   * domains taken in turn, inserted in two statements.
+   */
+  public List<Recipient> recipients(UUID campaignId, String prefix, int count, List<String> domains)
+      throws SQLException {
+    try (Connection c = db.getConnection()) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO contacts (tenant_id, email)"
+                  + " SELECT ?, ? || g || '@' || (?::text[])[1 + g % cardinality(?::text[])]"
+                  + "   FROM generate_series(1, ?) AS g")) {
+        java.sql.Array domainArray = c.createArrayOf("text", domains.toArray());
+        s.setObject(1, tenantId);
+        s.setString(2, prefix);
+        s.setArray(3, domainArray);
+        s.setArray(4, domainArray);
+        s.setInt(5, count);
+        s.executeUpdate();
+      }
+      List<Recipient> recipients = new ArrayList<>(count);
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO recipients (tenant_id, campaign_id, contact_id, channel, address)"
+                  + " SELECT tenant_id, ?, id, 'email', email FROM contacts"
+                  + "  WHERE tenant_id = ? AND starts_with(email, ?)"
+                  + " RETURNING id, message_id, contact_id, address")) {
+        s.setObject(1, campaignId);
+        s.setObject(2, tenantId);
+        s.setString(3, prefix);
+        try (ResultSet rows = s.executeQuery()) {
+          while (rows.next()) {
+            recipients.add(
+                new Recipient(
+                    rows.getObject(1, UUID.class),
+                    rows.getObject(2, UUID.class),
+                    rows.getObject(3, UUID.class),
+                    rows.getString(4)));
+          }
+        }
+      }
+      return recipients;
+    }
   }
 
   public void suppress(String address, String reason) throws SQLException {

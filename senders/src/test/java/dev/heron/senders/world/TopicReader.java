@@ -50,7 +50,13 @@ public final class TopicReader<T> implements AutoCloseable {
     Instant deadline = Instant.now().plus(timeout);
     while (!done.test(seen)) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out after " + timeout + "; read so far: " + seen);
+        throw new AssertionError(
+            "timed out after "
+                + timeout
+                + "; read "
+                + seen.size()
+                + " so far, the last: "
+                + seen.subList(Math.max(0, seen.size() - 20), seen.size()));
       }
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
         T value = decode.apply(record.value());
