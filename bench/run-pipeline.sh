@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Archive + Insights + Reputation throughput and bucket freshness, against a plain Kafka consumer
+# (the ceiling) and the "TimescaleDB only" alternative (GROUP BY over raw events).
+# Usage: bin/heron bench pipeline [messages (100000)] [raw rows (1000000)]. Needs bin/heron up infra;
+# appends its table to docs/benchmarks.md.
+set -euo pipefail
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+classpath=$REPO/stream-jobs/target/classpath.txt
+[[ -f $classpath ]] || (cd "$REPO" && mvn -B -q -pl stream-jobs -am install -DskipTests)
+mapfile -t jvm_options < <(grep -v '^\s*\(#\|$\)' "$REPO/stream-jobs/src/main/resources/heron-jvm.options")
+exec java -Xmx2g "${jvm_options[@]}" -cp "$REPO/stream-jobs/target/classes:$(<"$classpath")" \
+  dev.heron.jobs.bench.PipelineBenchmark "${1:-100000}" "${2:-1000000}" "$REPO/docs/benchmarks.md"
