@@ -49,7 +49,7 @@ class CampaignInsightsPageTest {
           "clicks (unique)", "uniqueClicks");
 
   @Test
-  void timeSeriesTotalsAndPivotsEqualTheApi() {
+  void timeSeriesTotalsAndPivotsEqualTheApi() throws Exception {
     Dashboards.World world = Dashboards.world();
     Browser browser = world.browser();
     String id = world.slice().campaignId().toString();
@@ -57,47 +57,57 @@ class CampaignInsightsPageTest {
     Instant to = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);
     String range = "&from=" + from + "&to=" + to;
 
-    assertThat(browser.open(world.page("campaign.html?id=" + id + range + "&group_by=hour")))
-        .isEqualTo("ready");
-    assertThat(browser.consoleErrors()).isEmpty();
+    Settled.check(
+        () -> {
+          assertThat(browser.open(world.page("campaign.html?id=" + id + range + "&group_by=hour")))
+              .isEqualTo("ready");
+          assertThat(browser.consoleErrors()).isEmpty();
 
-    JsonNode byHour = world.api().get(insights(id, range, "hour"));
-    assertTimeSeries(ChartData.read(browser, "volume-chart"), byHour, VOLUME, false);
-    assertTimeSeries(ChartData.read(browser, "rates-chart"), byHour, RATES, true);
-    JsonNode totals = byHour.path("totals");
-    for (String field : VOLUME.values()) {
-      assertThat(
-              Long.parseLong(
-                  browser
-                      .find("#totals .card[data-field='" + field + "'] .card-value")
-                      .getAttribute("data-value")))
-          .as("totals card %s", field)
-          .isEqualTo(totals.path(field).asLong());
-    }
-    assertThat(totals.path("sent").asLong()).isEqualTo(world.slice().totals().sent());
-    assertPivot(browser, world.api().get(insights(id, range, "provider")));
-    assertThat(ChartData.read(browser, "pivot-chart").keys())
-        .as("the demo audience spans several providers")
-        .hasSizeGreaterThan(1);
+          JsonNode byHour = world.api().get(insights(id, range, "hour"));
+          assertTimeSeries(ChartData.read(browser, "volume-chart"), byHour, VOLUME, false);
+          assertTimeSeries(ChartData.read(browser, "rates-chart"), byHour, RATES, true);
+          JsonNode totals = byHour.path("totals");
+          for (String field : VOLUME.values()) {
+            assertThat(
+                    Long.parseLong(
+                        browser
+                            .find("#totals .card[data-field='" + field + "'] .card-value")
+                            .getAttribute("data-value")))
+                .as("totals card %s", field)
+                .isEqualTo(totals.path(field).asLong());
+          }
+          assertThat(totals.path("sent").asLong()).isEqualTo(world.slice().totals().sent());
+          assertPivot(browser, world.api().get(insights(id, range, "provider")));
+          assertThat(ChartData.read(browser, "pivot-chart").keys())
+              .as("the demo audience spans several providers")
+              .hasSizeGreaterThan(1);
+        });
     browser.screenshot("campaign-insights");
 
     for (String pivot : List.of("identity", "variant")) {
-      browser.find("#pivot-tabs button[data-pivot='" + pivot + "']").click();
-      assertThat(browser.awaitState()).isEqualTo("ready");
-      assertPivot(browser, world.api().get(insights(id, range, pivot)));
+      Settled.check(
+          () -> {
+            browser.find("#pivot-tabs button[data-pivot='" + pivot + "']").click();
+            assertThat(browser.awaitState()).isEqualTo("ready");
+            assertPivot(browser, world.api().get(insights(id, range, pivot)));
+          });
     }
 
-    browser.js(
-        "const group = document.getElementById('group');"
-            + " group.value = 'day'; group.dispatchEvent(new Event('change'));");
-    assertThat(browser.awaitState()).isEqualTo("ready");
-    browser.await(
-        "the daily series", "return new URL(location.href).searchParams.get('group_by') === 'day'");
-    assertTimeSeries(
-        ChartData.read(browser, "volume-chart"),
-        world.api().get(insights(id, range, "day")),
-        VOLUME,
-        false);
+    Settled.check(
+        () -> {
+          browser.js(
+              "const group = document.getElementById('group');"
+                  + " group.value = 'day'; group.dispatchEvent(new Event('change'));");
+          assertThat(browser.awaitState()).isEqualTo("ready");
+          browser.await(
+              "the daily series",
+              "return new URL(location.href).searchParams.get('group_by') === 'day'");
+          assertTimeSeries(
+              ChartData.read(browser, "volume-chart"),
+              world.api().get(insights(id, range, "day")),
+              VOLUME,
+              false);
+        });
     assertThat(browser.consoleErrors()).isEmpty();
   }
 

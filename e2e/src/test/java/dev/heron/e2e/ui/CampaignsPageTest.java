@@ -12,45 +12,50 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(Dashboards.class)
 class CampaignsPageTest {
   @Test
-  void listsTheCampaignWithTheInsightsApisNumbers() {
+  void listsTheCampaignWithTheInsightsApisNumbers() throws Exception {
     Dashboards.World world = Dashboards.world();
     Browser browser = world.browser();
     String campaignId = world.slice().campaignId().toString();
 
-    assertThat(browser.open(world.page("index.html"))).isEqualTo("ready");
-    assertThat(browser.consoleErrors()).isEmpty();
+    Settled.check(
+        () -> {
+          assertThat(browser.open(world.page("index.html"))).isEqualTo("ready");
+          assertThat(browser.consoleErrors()).isEmpty();
 
-    JsonNode campaign = world.api().get("/api/campaigns/" + campaignId);
-    JsonNode totals =
-        world
-            .api()
-            .get(
-                "/api/campaigns/"
-                    + campaignId
-                    + "/insights?group_by=day&from="
-                    + campaign.path("createdAt").asText().substring(0, 13)
-                    + ":00:00Z")
-            .path("totals");
-    WebElement row = browser.find("tr[data-campaign='" + campaignId + "']");
-    assertThat(row.getText()).contains(campaign.path("name").asText());
-    assertThat(row.getText()).contains(campaign.path("status").asText());
-    for (String field : new String[] {"sent", "delivered"}) {
-      assertThat(value(browser, campaignId, field))
-          .as(field)
-          .isEqualTo(totals.path(field).asDouble());
-    }
-    for (String rate :
-        new String[] {"deliveryRate", "openRate", "clickRate", "bounceRate", "complaintRate"}) {
-      assertThat(value(browser, campaignId, rate))
-          .as(rate)
-          .isCloseTo(totals.path(rate).asDouble(), within(1e-12));
-    }
-    assertThat(totals.path("sent").asLong()).isEqualTo(world.slice().totals().sent());
-    long recipients = 0;
-    for (JsonNode n : campaign.path("recipients")) {
-      recipients += n.asLong();
-    }
-    assertThat(value(browser, campaignId, "recipients")).isEqualTo((double) recipients);
+          JsonNode campaign = world.api().get("/api/campaigns/" + campaignId);
+          JsonNode totals =
+              world
+                  .api()
+                  .get(
+                      "/api/campaigns/"
+                          + campaignId
+                          + "/insights?group_by=day&from="
+                          + campaign.path("createdAt").asText().substring(0, 13)
+                          + ":00:00Z")
+                  .path("totals");
+          WebElement row = browser.find("tr[data-campaign='" + campaignId + "']");
+          assertThat(row.getText()).contains(campaign.path("name").asText());
+          assertThat(row.getText()).contains(campaign.path("status").asText());
+          for (String field : new String[] {"sent", "delivered"}) {
+            assertThat(value(browser, campaignId, field))
+                .as(field)
+                .isEqualTo(totals.path(field).asDouble());
+          }
+          for (String rate :
+              new String[] {
+                "deliveryRate", "openRate", "clickRate", "bounceRate", "complaintRate"
+              }) {
+            assertThat(value(browser, campaignId, rate))
+                .as(rate)
+                .isCloseTo(totals.path(rate).asDouble(), within(1e-12));
+          }
+          assertThat(totals.path("sent").asLong()).isEqualTo(world.slice().totals().sent());
+          long recipients = 0;
+          for (JsonNode n : campaign.path("recipients")) {
+            recipients += n.asLong();
+          }
+          assertThat(value(browser, campaignId, "recipients")).isEqualTo((double) recipients);
+        });
 
     browser.screenshot("campaigns");
   }

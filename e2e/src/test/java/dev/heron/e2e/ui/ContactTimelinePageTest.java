@@ -17,7 +17,7 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(Dashboards.class)
 class ContactTimelinePageTest {
   @Test
-  void aContactsMessagesAndEventsEqualTheApi() {
+  void aContactsMessagesAndEventsEqualTheApi() throws Exception {
     Dashboards.World world = Dashboards.world();
     Browser browser = world.browser();
     String email =
@@ -32,28 +32,33 @@ class ContactTimelinePageTest {
             .path("items")
             .get(0);
     String contactId = contact.path("id").asText();
-    JsonNode timeline = world.api().get("/api/contacts/" + contactId + "/timeline").path("items");
-    assertThat(timeline).isNotEmpty();
+    Settled.check(
+        () -> {
+          JsonNode timeline =
+              world.api().get("/api/contacts/" + contactId + "/timeline").path("items");
+          assertThat(timeline).isNotEmpty();
 
-    assertThat(browser.open(world.page("contact.html?email=" + email))).isEqualTo("ready");
-    assertThat(browser.consoleErrors()).isEmpty();
-    assertThat(browser.text("#who")).isEqualTo(email);
-    assertThat(browser.currentUrl()).contains("id=" + contactId);
+          assertThat(browser.open(world.page("contact.html?email=" + email))).isEqualTo("ready");
+          assertThat(browser.consoleErrors()).isEmpty();
+          assertThat(browser.text("#who")).isEqualTo(email);
+          assertThat(browser.currentUrl()).contains("id=" + contactId);
 
-    List<WebElement> cards = browser.findAll("#timeline article");
-    assertThat(cards).hasSameSizeAs(timeline);
-    for (int i = 0; i < cards.size(); i++) {
-      JsonNode message = timeline.get(i);
-      WebElement card = cards.get(i);
-      assertThat(card.getAttribute("data-message")).isEqualTo(message.path("messageId").asText());
-      List<String> drawn = new ArrayList<>();
-      for (WebElement row : card.findElements(By.cssSelector("tbody tr"))) {
-        drawn.add(row.getAttribute("data-event"));
-      }
-      List<String> api = new ArrayList<>();
-      message.path("events").forEach(e -> api.add(e.path("eventId").asText()));
-      assertThat(drawn).containsExactlyElementsOf(api).isNotEmpty();
-    }
+          List<WebElement> cards = browser.findAll("#timeline article");
+          assertThat(cards).hasSameSizeAs(timeline);
+          for (int i = 0; i < cards.size(); i++) {
+            JsonNode message = timeline.get(i);
+            WebElement card = cards.get(i);
+            assertThat(card.getAttribute("data-message"))
+                .isEqualTo(message.path("messageId").asText());
+            List<String> drawn = new ArrayList<>();
+            for (WebElement row : card.findElements(By.cssSelector("tbody tr"))) {
+              drawn.add(row.getAttribute("data-event"));
+            }
+            List<String> api = new ArrayList<>();
+            message.path("events").forEach(e -> api.add(e.path("eventId").asText()));
+            assertThat(drawn).containsExactlyElementsOf(api).isNotEmpty();
+          }
+        });
     browser.screenshot("contact-timeline");
   }
 }
