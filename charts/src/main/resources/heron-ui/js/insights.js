@@ -209,9 +209,11 @@ function nextHour(now = new Date()) {
 async function load() {
   const id = campaign.id;
   const grouping = byId('group').value;
-  if (byId('live').checked) byId('to').value = isoToInput(nextHour());
+  const live = byId('live').checked;
+  if (live) byId('to').value = isoToInput(nextHour());
   const { from, to } = range();
-  setParams({ from, to, group_by: grouping, pivot });
+  // A live page's address keeps no end, so that opening it again is live again.
+  setParams({ from, to: live ? null : to, group_by: grouping, pivot });
   const [series, byPivot, fresh] = await Promise.all([
     getJson(`/api/campaigns/${id}/insights${query({ from, to, group_by: grouping })}`),
     getJson(`/api/campaigns/${id}/insights${query({ from, to, group_by: pivot })}`),
