@@ -118,7 +118,7 @@ class AudienceQueriesTest extends ApiTestSupport {
   void generatedFiltersRunWithoutADatabaseError() {
     // Every well-typed expression the generator makes must run; a SQL error here would be a 500.
     List<String> expressions =
-        FilterExpressions.expressions().sampleStream().limit(400).collect(Collectors.toList());
+        FilterExpressions.expressions().sampleStream().limit(250).collect(Collectors.toList());
     for (String expression : expressions) {
       CompiledFilter condition = Filters.compile(expression);
       long count = db.transaction(tx -> audiences.count(tx, tenant, condition));

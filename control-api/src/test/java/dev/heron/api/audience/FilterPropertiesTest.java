@@ -13,17 +13,17 @@ import net.jqwik.api.Provide;
  */
 class FilterPropertiesTest {
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void anyStringCompilesOrFailsWithAPosition(@ForAll String input) {
     assertCompilesOrNamesAPosition(input);
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void tokenSoupCompilesOrFailsWithAPosition(@ForAll("soup") String input) {
     assertCompilesOrNamesAPosition(input);
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void wellTypedExpressionsAlwaysCompile(@ForAll("wellTyped") String input) {
     CompiledFilter filter = Filters.compile(input);
     assertThat(filter.sql().chars().filter(c -> c == '?').count())
