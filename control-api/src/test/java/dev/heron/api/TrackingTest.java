@@ -64,7 +64,7 @@ class TrackingTest extends ApiTestSupport {
     UUID messageId = (UUID) r.get("message_id");
     TestDb.update(
         "INSERT INTO message_claims (message_id, tenant_id, claimed_by, outcome, sending_ip, provider, sender_identity)"
-            + " VALUES (?, ?, 'test', 'delivered', '127.0.0.3', 'gmail', 'news.heron.test')",
+            + " VALUES (?, ?, 'test', 'DELIVERED', '127.0.0.3', 'gmail', 'news.heron.test')",
         messageId,
         tenant.tenant().id());
     TestDb.update(

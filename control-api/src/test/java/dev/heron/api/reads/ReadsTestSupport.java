@@ -25,7 +25,7 @@ public abstract class ReadsTestSupport extends ApiTestSupport {
     TestDb.update(
         "INSERT INTO message_claims (message_id, tenant_id, claimed_by, outcome, sending_ip,"
             + " provider, sender_identity, smtp_response)"
-            + " VALUES (?, ?, 'test', 'delivered', '127.0.0.3', 'gmail', 'news.heron.test',"
+            + " VALUES (?, ?, 'test', 'DELIVERED', '127.0.0.3', 'gmail', 'news.heron.test',"
             + " '250 2.0.0 OK queued')",
         messageId,
         tenant.tenant().id());
