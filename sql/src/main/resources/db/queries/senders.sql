@@ -1,52 +1,79 @@
 -- Run-time SQL of the senders (dev.heron.senders.store).
 
--- name: claim-message
--- Takes the durable claim on a message before it is sent, with a watchdog retry due after a lease
--- (in seconds): should this sender die before the outcome, another sender tries the message then.
--- No row returned means the message was already claimed.
-WITH claimed AS (
+-- name: claim-messages
+-- Takes the durable claims on a batch of messages (ids, tenants, identities, requests as JSON)
+-- before they are sent, each with a watchdog retry due after a lease (in seconds): should this
+-- sender die before an outcome, another sender tries the message then. Returns the messages
+-- claimed now; the others were claimed before.
+WITH wanted AS (
+    SELECT DISTINCT ON (message_id) *
+      FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[])
+           AS w(message_id, tenant_id, sender_identity, request)
+), claimed AS (
     INSERT INTO message_claims (message_id, tenant_id, claimed_by, sender_identity)
-    VALUES (?, ?, ?, ?)
+    SELECT message_id, tenant_id, ?, sender_identity FROM wanted
     ON CONFLICT (message_id) DO NOTHING
     RETURNING message_id, tenant_id
 )
 INSERT INTO message_retries (message_id, tenant_id, request, attempt, due_at, first_attempt_at)
-SELECT message_id, tenant_id, ?::jsonb, 1, now() + make_interval(secs => ?), now()
-  FROM claimed
+SELECT c.message_id, c.tenant_id, w.request::jsonb, 1, now() + make_interval(secs => ?), now()
+  FROM claimed c
+  JOIN wanted w USING (message_id)
 RETURNING message_id;
 
--- name: refusal
--- Why a recipient must not get a message: a tenant-wide suppression, or (marketing) an opt-out.
-SELECT 'suppressed: ' || reason AS refusal
-  FROM suppression_list
- WHERE tenant_id = ? AND channel = ? AND address = ?
-UNION ALL
-SELECT CASE WHEN opted_out THEN 'contact opted out' ELSE 'contact withdrew consent' END
-  FROM contacts
- WHERE id = ? AND tenant_id = ? AND (opted_out OR consent = 'withdrawn') AND ? = 'marketing'
-LIMIT 1;
+-- name: refusals
+-- Why recipients must not get their messages (ids, tenants, channels, addresses, contacts, message
+-- classes): a tenant-wide suppression first, else (marketing) an opt-out. No row: no refusal.
+SELECT DISTINCT ON (w.message_id) w.message_id, r.refusal
+  FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::text[])
+       AS w(message_id, tenant_id, channel, address, contact_id, message_class)
+ CROSS JOIN LATERAL (
+       SELECT 1 AS rank, 'suppressed: ' || s.reason AS refusal
+         FROM suppression_list s
+        WHERE s.tenant_id = w.tenant_id AND s.channel = w.channel AND s.address = w.address
+       UNION ALL
+       SELECT 2, CASE WHEN c.opted_out THEN 'contact opted out' ELSE 'contact withdrew consent' END
+         FROM contacts c
+        WHERE c.id = w.contact_id AND c.tenant_id = w.tenant_id
+          AND (c.opted_out OR c.consent = 'withdrawn') AND w.message_class = 'marketing'
+       ) r
+ ORDER BY w.message_id, r.rank;
 
--- name: record-link
--- Keeps the original URL of one rewritten link of a message.
+-- name: record-links
+-- Keeps the original URLs of the rewritten links of a batch of messages (ids, indexes, URLs).
 INSERT INTO message_links (message_id, link_index, url)
-VALUES (?, ?, ?)
+SELECT * FROM unnest(?::uuid[], ?::integer[], ?::text[])
 ON CONFLICT (message_id, link_index) DO NOTHING;
 
--- name: record-outcome
--- Completes a claim with the final outcome of its message, ending any retries it had pending.
-WITH retry_done AS (DELETE FROM message_retries WHERE message_id = ?)
-UPDATE message_claims
-   SET outcome = ?, outcome_at = ?, sent_at = ?, attempts = ?, sending_ip = ?, provider = ?,
-       sender_identity = coalesce(?, sender_identity), smtp_response = ?, bounce_class = ?,
-       smtp_code = ?, enhanced_status = ?, reason = ?
- WHERE message_id = ?;
+-- name: record-outcomes
+-- Completes the claims of a batch of messages with their final outcomes, ending any retries they
+-- had pending. One array per column, in the order of the unnest below.
+WITH done AS (
+    SELECT *
+      FROM unnest(?::uuid[], ?::text[], ?::text[]::timestamptz[], ?::text[]::timestamptz[],
+                  ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                  ?::integer[], ?::text[], ?::text[])
+           AS d(message_id, outcome, outcome_at, sent_at, attempts, sending_ip, provider,
+                sender_identity, smtp_response, bounce_class, smtp_code, enhanced_status, reason)
+), retry_done AS (
+    DELETE FROM message_retries r USING done d WHERE r.message_id = d.message_id
+)
+UPDATE message_claims c
+   SET outcome = d.outcome, outcome_at = d.outcome_at, sent_at = d.sent_at,
+       attempts = d.attempts, sending_ip = d.sending_ip, provider = d.provider,
+       sender_identity = coalesce(d.sender_identity, c.sender_identity),
+       smtp_response = d.smtp_response, bounce_class = d.bounce_class, smtp_code = d.smtp_code,
+       enhanced_status = d.enhanced_status, reason = d.reason
+  FROM done d
+ WHERE c.message_id = d.message_id;
 
--- name: claim-completion
--- The final outcome recorded on a message's claim, for re-emitting its events on a replay.
-SELECT outcome, outcome_at, sent_at, attempts, sending_ip, provider, smtp_response, bounce_class,
-       smtp_code, enhanced_status, reason
+-- name: claim-completions
+-- The final outcomes recorded on the claims of some messages, for re-emitting their events on a
+-- replay.
+SELECT message_id, outcome, outcome_at, sent_at, attempts, sending_ip, provider, smtp_response,
+       bounce_class, smtp_code, enhanced_status, reason
   FROM message_claims
- WHERE message_id = ? AND outcome IS NOT NULL;
+ WHERE message_id = ANY (?::uuid[]) AND outcome IS NOT NULL;
 
 -- name: template-version
 -- One template version's content; a version of 0 or less means the template's current version.

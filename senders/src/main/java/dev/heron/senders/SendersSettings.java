@@ -16,7 +16,8 @@ public final class SendersSettings {
   /**
    * How long a claimed message may go without a sign of life from its sender before another sender
    * tries it again (the watchdog retry). A running sender renews the leases of its messages in
-   * flight every third of it, so it bounds the wait after a crash, not the time a message may take.
+   * flight every quarter of it, so it bounds the wait after a crash, not the time a message may
+   * take.
    */
   public static final String CLAIM_LEASE_SECONDS = "HERON_CLAIM_LEASE_SECONDS";
 

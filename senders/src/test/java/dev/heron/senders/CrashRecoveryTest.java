@@ -26,6 +26,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -87,8 +88,8 @@ class CrashRecoveryTest {
     // The dead sender's claim, and the lease running out.
     assertThat(
             new JdbcDeliveryStore(db, SendersQueries.load(), Set.of(), Duration.ofMinutes(1))
-                .claim(request, "dead"))
-        .isTrue();
+                .claim(List.of(request), "dead"))
+        .containsExactly(r.messageId());
     assertThat(execute(db, "UPDATE message_retries SET due_at = now() WHERE message_id = ?", r))
         .isEqualTo(1);
 

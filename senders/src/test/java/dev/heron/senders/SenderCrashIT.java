@@ -58,10 +58,10 @@ import org.slf4j.LoggerFactory;
  */
 class SenderCrashIT {
   private static final Logger LOG = LoggerFactory.getLogger(SenderCrashIT.class);
-  static final int DEFAULT_RECIPIENTS = 5_000;
+  static final int DEFAULT_RECIPIENTS = 3_000;
   private static final List<String> DOMAINS =
       List.of("gmail.test", "outlook.test", "yahoo.test", "icloud.test", "example.test");
-  private static final Duration LEASE = Duration.ofSeconds(2);
+  private static final Duration LEASE = Duration.ofSeconds(5);
 
   /** The most a batch claims at once: max.poll.records of the delivery loop. */
   private static final int POLL_BATCH = 500;

@@ -22,6 +22,11 @@ public final class ClaimLeases {
     held.remove(messageId);
   }
 
+  /** Whether this sender has the message in flight now. */
+  boolean holds(UUID messageId) {
+    return held.containsKey(messageId);
+  }
+
   /** Message id → the try whose lease is held, as of now. */
   public Map<UUID, Integer> held() {
     return Map.copyOf(held);

@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Turns send requests into messages and outcome events, whatever the channel: it claims each
  * message, refuses suppressed recipients, renders and tracks the content, pushes it to the
  * channel's {@link Messenger}, retries deferrals, and reports every outcome to the {@link
- * EventSink} and the {@link DeliveryStore}. It knows channels only through their messengers.
+ * EventSink} and the {@link DeliveryStore}. It knows channels only through their messengers. A
+ * batch costs the store a few round trips whatever its size: claims, refusals and links are read
+ * and written for the whole batch, outcomes in groups by the {@link OutcomeWriter}.
  */
 public final class DeliveryManager {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryManager.class);
@@ -41,6 +45,10 @@ public final class DeliveryManager {
   private final RetryPolicy retry;
   private final String instance;
   private final ClaimLeases leases;
+  private final OutcomeWriter outcomes;
+
+  /** A message ready for its messenger. */
+  private record Ready(OutboundMessage message, Messenger messenger, PendingRetry retry) {}
 
   public DeliveryManager(
       DeliveryStore store,
@@ -50,12 +58,22 @@ public final class DeliveryManager {
       EventSink events,
       RetryPolicy retry,
       String instance) {
-    this(store, templates, tracking, messengers, events, retry, instance, new ClaimLeases());
+    this(
+        store,
+        templates,
+        tracking,
+        messengers,
+        events,
+        retry,
+        instance,
+        new ClaimLeases(),
+        OutcomeWriter.direct(store));
   }
 
   /**
    * @param leases where this manager notes the messages it has in flight, for their leases to be
    *     renewed while it lives
+   * @param outcomes how outcomes reach the store
    */
   public DeliveryManager(
       DeliveryStore store,
@@ -65,8 +83,8 @@ public final class DeliveryManager {
       EventSink events,
       RetryPolicy retry,
       String instance,
-      ClaimLeases leases) {
-    this.leases = leases;
+      ClaimLeases leases,
+      OutcomeWriter outcomes) {
     this.store = store;
     this.templates = templates;
     this.tracking = tracking;
@@ -76,6 +94,8 @@ public final class DeliveryManager {
     this.events = events;
     this.retry = retry;
     this.instance = instance;
+    this.leases = leases;
+    this.outcomes = outcomes;
   }
 
   /**
@@ -84,75 +104,61 @@ public final class DeliveryManager {
    * again, and the claims keep any message from going out twice).
    */
   public void deliver(List<SendRequest> batch) {
-    List<CompletableFuture<Void>> pending = new ArrayList<>(batch.size());
+    Map<UUID, SendRequest> unique = new LinkedHashMap<>();
+    batch.forEach(r -> unique.putIfAbsent(r.messageId(), r)); // Kafka may repeat a record
+    List<SendRequest> requests = List.copyOf(unique.values());
+    List<CompletableFuture<Void>> pending = new ArrayList<>(requests.size());
     try {
-      for (SendRequest request : batch) {
-        pending.add(deliver(request));
+      if (!requests.isEmpty()) {
+        Set<UUID> claimed = store.claim(requests, instance);
+        List<SendRequest> fresh = new ArrayList<>(claimed.size());
+        List<SendRequest> again = new ArrayList<>();
+        for (SendRequest r : requests) {
+          if (claimed.contains(r.messageId())) {
+            leases.hold(r.messageId(), 1);
+            fresh.add(r);
+          } else {
+            again.add(r);
+          }
+        }
+        replay(again);
+        Map<UUID, String> refusals = fresh.isEmpty() ? Map.of() : store.refusals(fresh);
+        List<Ready> ready = new ArrayList<>(fresh.size());
+        for (SendRequest r : fresh) {
+          String refusal = refusals.get(r.messageId());
+          if (refusal != null) {
+            pending.add(finish(r, DeliveryAttempt.local(Verdict.DROPPED, refusal), 0, null));
+          } else {
+            prepare(r, 1, null, ready, pending);
+          }
+        }
+        pending.addAll(send(ready, Instant.now()));
       }
-      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+      join(pending);
     } catch (RuntimeException e) {
-      abandon(batch.stream().map(SendRequest::messageId).toList(), pending);
+      abandon(requests.stream().map(SendRequest::messageId).toList(), pending);
       throw e;
     }
     events.flush();
   }
 
   /**
-   * After a failure: waits for what was already handed over, then stops renewing the leases of the
-   * messages left unfinished, so that their watchdog retries fall due.
+   * Re-emits the recorded outcomes of messages claimed before: identical events (ids derived from
+   * the message), in case the first emission was lost; consumers de-duplicate on the event id. A
+   * message claimed but without an outcome is in flight elsewhere, or comes back by its lease.
    */
-  private void abandon(List<UUID> messageIds, List<CompletableFuture<Void>> pending) {
-    try {
-      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-    } catch (RuntimeException ignored) {
-      // The failure being reported is the one that stopped the batch.
+  private void replay(List<SendRequest> again) {
+    if (again.isEmpty()) {
+      return;
     }
-    messageIds.forEach(leases::release);
-  }
-
-  private CompletableFuture<Void> deliver(SendRequest request) {
-    if (!store.claim(request, instance)) {
-      // Never sent twice. When the first run recorded an outcome, its events are emitted again,
-      // identical, in case the first emission was lost; consumers de-duplicate on the event id.
-      store.completion(request).ifPresent(done -> publishCompletion(request, done));
-      LOG.debug("message {} was already claimed: not sent again", request.messageId());
-      return CompletableFuture.completedFuture(null);
-    }
-    leases.hold(request.messageId(), 1);
-    Optional<String> refusal = store.refusal(request);
-    if (refusal.isPresent()) {
-      finish(request, DeliveryAttempt.local(Verdict.DROPPED, refusal.get()), 0);
-      return CompletableFuture.completedFuture(null);
-    }
-    Messenger messenger = messengers.get(request.channel().wireName());
-    if (messenger == null) {
-      finish(
-          request,
-          DeliveryAttempt.local(
-              Verdict.FAILED, "field 'channel': no messenger for " + request.channel().wireName()),
-          0);
-      return CompletableFuture.completedFuture(null);
-    }
-    RenderedContent content;
-    try {
-      Optional<RenderedContent> prepared = prepare(request);
-      if (prepared.isEmpty()) {
-        return CompletableFuture.completedFuture(null);
+    Map<UUID, Completion> done = store.completions(again);
+    for (SendRequest r : again) {
+      Completion completion = done.get(r.messageId());
+      if (completion != null) {
+        publishCompletion(r, completion);
       }
-      content = prepared.get();
-    } catch (RuntimeException e) {
-      if (e instanceof StoreUnavailableException) {
-        throw e;
-      }
-      LOG.warn("message {} cannot be prepared", request.messageId(), e);
-      finish(request, DeliveryAttempt.local(Verdict.FAILED, "cannot prepare: " + e), 0);
-      return CompletableFuture.completedFuture(null);
+      LOG.debug("message {} was already claimed: not sent again", r.messageId());
     }
-    return attempt(
-        new OutboundMessage(request, content, 1),
-        messenger,
-        Instant.now(),
-        new AtomicReference<>());
   }
 
   /**
@@ -160,14 +166,21 @@ public final class DeliveryManager {
    * recorded and their events durable when it returns.
    */
   public int retryDue(int limit) {
-    List<PendingRetry> due = store.takeDueRetries(limit);
+    // A watchdog retry of a message this sender still has in flight (its renewal came late) is
+    // left alone: the try in flight finishes it.
+    List<PendingRetry> due =
+        store.takeDueRetries(limit).stream()
+            .filter(r -> !leases.holds(r.request().messageId()))
+            .toList();
     List<CompletableFuture<Void>> pending = new ArrayList<>(due.size());
     try {
-      for (PendingRetry retry : due) {
-        leases.hold(retry.request().messageId(), retry.attempt());
-        pending.add(retry(retry));
+      List<Ready> ready = new ArrayList<>(due.size());
+      for (PendingRetry r : due) {
+        leases.hold(r.request().messageId(), r.attempt());
+        prepare(r.request(), r.attempt(), r, ready, pending);
       }
-      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+      pending.addAll(send(ready, null));
+      join(pending);
     } catch (RuntimeException e) {
       abandon(due.stream().map(r -> r.request().messageId()).toList(), pending);
       throw e;
@@ -178,67 +191,98 @@ public final class DeliveryManager {
     return due.size();
   }
 
-  private CompletableFuture<Void> retry(PendingRetry retry) {
-    SendRequest request = retry.request();
+  /**
+   * Renders and tracks a message for its channel, adding it to {@code ready}; or, when it cannot be
+   * sent (no such channel or template, a missing variable), finishes it, adding to {@code
+   * finishing}.
+   */
+  private void prepare(
+      SendRequest request,
+      int attempt,
+      PendingRetry retried,
+      List<Ready> ready,
+      List<CompletableFuture<Void>> finishing) {
     Messenger messenger = messengers.get(request.channel().wireName());
-    Optional<RenderedContent> content;
+    if (messenger == null) {
+      finishing.add(
+          finish(
+              request,
+              DeliveryAttempt.local(
+                  Verdict.FAILED,
+                  "field 'channel': no messenger for " + request.channel().wireName()),
+              0,
+              null));
+      return;
+    }
+    DeliveryAttempt refused;
     try {
-      content = prepare(request);
-    } catch (RuntimeException e) {
-      if (e instanceof StoreUnavailableException) {
-        throw e;
+      Optional<CompiledTemplate> template =
+          templates.get(request.templateId(), request.templateVersion());
+      if (template.isPresent()) {
+        RenderedContent content = render(request, template.get());
+        String previousIp = retried == null ? null : retried.sendingIp();
+        ready.add(
+            new Ready(
+                new OutboundMessage(request, content, attempt, previousIp), messenger, retried));
+        return;
       }
-      finish(request, DeliveryAttempt.local(Verdict.FAILED, "cannot prepare: " + e), 0);
-      return CompletableFuture.completedFuture(null);
-    }
-    if (content.isEmpty()) {
-      return CompletableFuture.completedFuture(null); // finished while preparing
-    }
-    OutboundMessage message =
-        new OutboundMessage(request, content.get(), retry.attempt(), retry.sendingIp());
-    return attempt(
-        message, messenger, retry.firstAttemptAt(), new AtomicReference<>(retry.sentAt()));
-  }
-
-  /** The rendered, tracked content; empty when the message was dropped instead. */
-  private Optional<RenderedContent> prepare(SendRequest request) {
-    Optional<CompiledTemplate> template =
-        templates.get(request.templateId(), request.templateVersion());
-    if (template.isEmpty()) {
-      finish(
-          request,
+      refused =
           DeliveryAttempt.local(
               Verdict.FAILED,
               "field 'templateId': template "
                   + request.templateId()
                   + " version "
                   + request.templateVersion()
-                  + " does not exist"),
-          0);
-      return Optional.empty();
+                  + " does not exist");
+    } catch (MissingVariableException e) {
+      refused = DeliveryAttempt.local(Verdict.DROPPED, e.getMessage());
+    } catch (StoreUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.warn("message {} cannot be prepared", request.messageId(), e);
+      refused = DeliveryAttempt.local(Verdict.FAILED, "cannot prepare: " + e);
     }
+    finishing.add(finish(request, refused, 0, retried == null ? null : retried.sentAt()));
+  }
+
+  private RenderedContent render(SendRequest request, CompiledTemplate template) {
     String unsubscribeUrl = tracking.unsubscribeUrl(request.messageId());
     Map<String, Object> variables = new HashMap<>(request.variables());
     variables.putIfAbsent("unsubscribeUrl", unsubscribeUrl);
-    Rendered rendered;
-    try {
-      rendered = template.get().render(variables);
-    } catch (MissingVariableException e) {
-      finish(request, DeliveryAttempt.local(Verdict.DROPPED, e.getMessage()), 0);
-      return Optional.empty();
-    }
+    Rendered rendered = template.render(variables);
     String html = rendered.html();
     List<String> links = List.of();
     if (html != null) {
       LinkTracker.TrackedHtml tracked = linkTracker.track(request.messageId(), html);
       html = tracked.html();
       links = tracked.links();
-      if (!links.isEmpty()) {
-        store.recordLinks(request.messageId(), links);
+    }
+    return new RenderedContent(rendered.subject(), html, rendered.text(), links, unsubscribeUrl);
+  }
+
+  /** Records the links of the ready messages (before any of them can be clicked), then pushes. */
+  private List<CompletableFuture<Void>> send(List<Ready> ready, Instant firstAttemptAt) {
+    Map<UUID, List<String>> links = new LinkedHashMap<>();
+    for (Ready r : ready) {
+      if (!r.message().content().links().isEmpty()) {
+        links.put(r.message().request().messageId(), r.message().content().links());
       }
     }
-    return Optional.of(
-        new RenderedContent(rendered.subject(), html, rendered.text(), links, unsubscribeUrl));
+    if (!links.isEmpty()) {
+      store.recordLinks(links);
+    }
+    List<CompletableFuture<Void>> pushed = new ArrayList<>(ready.size());
+    for (Ready r : ready) {
+      pushed.add(
+          r.retry() == null
+              ? attempt(r.message(), r.messenger(), firstAttemptAt, new AtomicReference<>())
+              : attempt(
+                  r.message(),
+                  r.messenger(),
+                  r.retry().firstAttemptAt(),
+                  new AtomicReference<>(r.retry().sentAt())));
+    }
+    return pushed;
   }
 
   /**
@@ -259,19 +303,17 @@ public final class DeliveryManager {
                     sentEvent(request, attempt.sendingIp(), attempt.provider(), sentAt.get()));
               }
               if (attempt.verdict().type() != EventType.DEFERRED) {
-                finish(request, attempt, message.attempt(), sentAt.get());
-                return CompletableFuture.completedFuture(null);
+                return finish(request, attempt, message.attempt(), sentAt.get());
               }
               Instant next = retry.nextTry(message.attempt(), firstAttemptAt, Instant.now());
               if (next == null) {
-                finish(
+                return finish(
                     request,
                     attempt.withVerdict(
                         Verdict.SOFT,
                         "deferred " + message.attempt() + " times; the last reply is kept"),
                     message.attempt(),
                     sentAt.get());
-                return CompletableFuture.completedFuture(null);
               }
               // The next try waits in the store, not here: the batch behind it goes on.
               store.scheduleRetry(
@@ -291,16 +333,41 @@ public final class DeliveryManager {
             });
   }
 
-  private void finish(SendRequest request, DeliveryAttempt outcome, int attempts) {
-    finish(request, outcome, attempts, null);
+  /** Records the final outcome, then reports it: the claim holds what a replay re-emits. */
+  private CompletableFuture<Void> finish(
+      SendRequest request, DeliveryAttempt outcome, int attempts, Instant sentAt) {
+    Completion completion = new Completion(outcome, attempts, sentAt, stored(Instant.now()));
+    return outcomes
+        .record(new Outcome(request, completion))
+        .thenRun(
+            () -> {
+              leases.release(request.messageId());
+              events.publish(finalEvent(request, completion));
+            });
   }
 
-  /** Records the final outcome, then reports it: the claim holds what a replay re-emits. */
-  private void finish(SendRequest request, DeliveryAttempt outcome, int attempts, Instant sentAt) {
-    Completion completion = new Completion(outcome, attempts, sentAt, stored(Instant.now()));
-    store.recordOutcome(request, completion);
-    leases.release(request.messageId());
-    events.publish(finalEvent(request, completion));
+  private static void join(List<CompletableFuture<Void>> pending) {
+    try {
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * After a failure: waits for what was already handed over, then stops renewing the leases of the
+   * messages left unfinished, so that their watchdog retries fall due.
+   */
+  private void abandon(List<UUID> messageIds, List<CompletableFuture<Void>> pending) {
+    try {
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    } catch (RuntimeException ignored) {
+      // The failure being reported is the one that stopped the batch.
+    }
+    messageIds.forEach(leases::release);
   }
 
   /** A time as the database keeps it (microseconds), so that a replay re-emits it unchanged. */

@@ -3,24 +3,33 @@ package dev.heron.senders.delivery;
 import dev.heron.events.SendRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** Where the manager keeps claims and outcomes, and reads what stops a message. */
+/**
+ * Where the manager keeps claims and outcomes, and reads what stops a message. Each method takes a
+ * whole batch, so that a poll of requests costs a handful of round trips, not a few per message.
+ */
 public interface DeliveryStore {
   /**
-   * Takes the durable claim on the request's message before anything is sent. Should the sender die
-   * before recording an outcome, the message comes back as a due retry once its lease runs out.
+   * Takes the durable claims on the requests' messages before anything is sent. Should the sender
+   * die before recording an outcome, a message comes back as a due retry once its lease runs out.
    *
-   * @return false when the message was already claimed: it must not be sent again
+   * @return the messages claimed now; the others were claimed before and must not be sent again
    */
-  boolean claim(SendRequest request, String claimedBy);
+  Set<UUID> claim(List<SendRequest> requests, String claimedBy);
 
-  /** Why the recipient must not get this message (suppressed, opted out), if they must not. */
-  Optional<String> refusal(SendRequest request);
+  /**
+   * Why recipients must not get their messages (suppressed, opted out): message id → the reason,
+   * for those that must not.
+   */
+  Map<UUID, String> refusals(List<SendRequest> requests);
 
-  /** Keeps the original URL of each rewritten link, so that a click redirects only to them. */
-  void recordLinks(UUID messageId, List<String> urls);
+  /**
+   * Keeps the original URL of each rewritten link (message id → URLs by link index), so that a
+   * click redirects only to them.
+   */
+  void recordLinks(Map<UUID, List<String>> linksByMessage);
 
   /** Puts a deferred message in line for its next try (replacing an earlier place in line). */
   void scheduleRetry(PendingRetry retry);
@@ -37,9 +46,9 @@ public interface DeliveryStore {
    */
   void renewLeases(Map<UUID, Integer> inFlight);
 
-  /** Completes the claim with the message's final outcome, ending any pending retry. */
-  void recordOutcome(SendRequest request, Completion completion);
+  /** Completes the claims with their messages' final outcomes, ending any pending retries. */
+  void recordOutcomes(List<Outcome> outcomes);
 
-  /** The final outcome recorded on a message's claim; empty while it has none. */
-  Optional<Completion> completion(SendRequest request);
+  /** The final outcomes recorded on the messages' claims: message id → outcome, for those done. */
+  Map<UUID, Completion> completions(List<SendRequest> requests);
 }

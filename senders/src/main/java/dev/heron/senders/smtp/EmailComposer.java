@@ -62,6 +62,15 @@ public final class EmailComposer {
     return new Composed(message, to, envelopeFrom);
   }
 
+  /**
+   * The recipient's address, checked.
+   *
+   * @throws IllegalArgumentException naming the {@code address} field when it is not one
+   */
+  public static InternetAddress recipientOf(SendRequest request) {
+    return address(request.address(), "address");
+  }
+
   /** The sender identity (from-domain); the From address's domain when the request has none. */
   static String identityOf(SendRequest request) {
     if (request.senderIdentity() != null && !request.senderIdentity().isBlank()) {

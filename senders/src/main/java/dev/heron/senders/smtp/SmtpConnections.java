@@ -44,10 +44,7 @@ public final class SmtpConnections implements AutoCloseable {
 
   /** Sends on the lane for {@code key}; never completes exceptionally. */
   public CompletableFuture<SmtpResult> send(
-      LaneKey key,
-      EmailComposer.Composed composed,
-      Instant notBefore,
-      Supplier<Optional<String>> gate) {
+      LaneKey key, Composition composition, Instant notBefore, Supplier<Optional<String>> gate) {
     for (int tries = 0; ; tries++) {
       SmtpLane lane =
           lanes.get(
@@ -56,7 +53,7 @@ public final class SmtpConnections implements AutoCloseable {
                   new SmtpLane(
                       k, options.port(), options.timeout(), options.maxMessagesPerConnection()));
       try {
-        return lane.send(composed, notBefore, gate);
+        return lane.send(composition, notBefore, gate);
       } catch (RejectedExecutionException e) {
         // The lane was closed as idle between finding and using it: take a fresh one.
         lanes.asMap().remove(key, lane);

@@ -69,18 +69,26 @@ final class SmtpLane implements AutoCloseable {
   }
 
   /**
-   * Runs the transaction on this lane's connection, not before {@code notBefore} (the pace the
-   * shaper set) and only if {@code gate} still has no objection then; never completes
-   * exceptionally.
+   * Builds the message and runs the transaction on this lane's connection, not before {@code
+   * notBefore} (the pace the shaper set) and only if {@code gate} still has no objection then;
+   * never completes exceptionally.
    */
   CompletableFuture<SmtpResult> send(
-      EmailComposer.Composed composed, Instant notBefore, Supplier<Optional<String>> gate) {
+      Composition composition, Instant notBefore, Supplier<Optional<String>> gate) {
     return CompletableFuture.supplyAsync(
         () -> {
           waitUntil(notBefore);
           Optional<String> objection = gate.get();
           if (objection.isPresent()) {
             return SmtpResult.unreachable(objection.get(), null);
+          }
+          EmailComposer.Composed composed;
+          try {
+            composed = composition.compose();
+          } catch (IllegalArgumentException e) {
+            return SmtpResult.localError(e.getMessage());
+          } catch (MessagingException | RuntimeException e) {
+            return SmtpResult.localError("cannot build the message: " + SmtpErrors.describe(e));
           }
           return transact(composed);
         },

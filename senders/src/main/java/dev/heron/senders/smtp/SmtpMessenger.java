@@ -17,6 +17,7 @@ import dev.heron.senders.routing.IpSelector;
 import dev.heron.senders.routing.NoSendingIpException;
 import dev.heron.senders.routing.SendingIp;
 import dev.heron.senders.shaping.TrafficShaper;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -84,14 +85,11 @@ public final class SmtpMessenger implements Messenger {
     return tracked;
   }
 
-  private CompletableFuture<DeliveryAttempt> send(OutboundMessage message) throws Exception {
-    EmailComposer.Composed composed = composer.compose(message);
+  private CompletableFuture<DeliveryAttempt> send(OutboundMessage message) {
+    InternetAddress recipient = EmailComposer.recipientOf(message.request());
     String identity = EmailComposer.identityOf(message.request());
     Optional<DkimKey> key = dkimKeys.keyFor(message.request().tenantId(), identity);
-    if (key.isPresent()) {
-      composed = composed.with(dkim.sign(composed.message(), key.get()));
-    }
-    String address = composed.recipient().getAddress();
+    String address = recipient.getAddress();
     String domain = address.substring(address.lastIndexOf('@') + 1);
     MailRoute route;
     try {
@@ -103,14 +101,20 @@ public final class SmtpMessenger implements Messenger {
     }
     SendingIp ip = ips.select(message.request(), route.provider(), message.previousSendingIp());
     MxHost host = route.primary();
-    String helo =
-        ip.heloName() != null ? ip.heloName() : EmailComposer.identityOf(message.request());
+    String helo = ip.heloName() != null ? ip.heloName() : identity;
     LaneKey lane =
         new LaneKey(ip.ip(), host.name(), host.addresses().get(0).getHostAddress(), helo);
     String provider = route.provider();
     Instant notBefore = Instant.now().plus(shaper.reserve(ip.ip(), provider));
+    Composition composition =
+        () -> {
+          EmailComposer.Composed composed = composer.compose(message);
+          return key.isPresent()
+              ? composed.with(dkim.sign(composed.message(), key.get()))
+              : composed;
+        };
     return connections
-        .send(lane, composed, notBefore, () -> shaper.suspension(ip.ip(), provider))
+        .send(lane, composition, notBefore, () -> shaper.suspension(ip.ip(), provider))
         .thenApply(
             result -> {
               if (result.reply() != null) {

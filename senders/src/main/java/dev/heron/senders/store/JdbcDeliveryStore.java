@@ -9,6 +9,7 @@ import dev.heron.events.WireCodec;
 import dev.heron.senders.delivery.Completion;
 import dev.heron.senders.delivery.DeliveryAttempt;
 import dev.heron.senders.delivery.DeliveryStore;
+import dev.heron.senders.delivery.Outcome;
 import dev.heron.senders.delivery.PendingRetry;
 import dev.heron.senders.delivery.StoreUnavailableException;
 import dev.heron.senders.delivery.Verdict;
@@ -18,16 +19,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -53,124 +54,207 @@ public final class JdbcDeliveryStore implements DeliveryStore {
   }
 
   @Override
-  public boolean claim(SendRequest request, String claimedBy) {
+  public Set<UUID> claim(List<SendRequest> requests, String claimedBy) {
+    int n = requests.size();
+    UUID[] ids = new UUID[n];
+    UUID[] tenants = new UUID[n];
+    String[] identities = new String[n];
+    String[] encoded = new String[n];
+    for (int i = 0; i < n; i++) {
+      SendRequest r = requests.get(i);
+      ids[i] = r.messageId();
+      tenants[i] = r.tenantId();
+      identities[i] = r.senderIdentity();
+      encoded[i] = new String(WireCodec.SENDS.encode(r), StandardCharsets.UTF_8);
+    }
+    Set<UUID> claimed = new HashSet<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.CLAIM))) {
-      s.setObject(1, request.messageId());
-      s.setObject(2, request.tenantId());
-      s.setString(3, claimedBy);
-      s.setString(4, request.senderIdentity());
-      s.setString(5, new String(WireCodec.SENDS.encode(request), StandardCharsets.UTF_8));
+      s.setArray(1, c.createArrayOf("uuid", ids));
+      s.setArray(2, c.createArrayOf("uuid", tenants));
+      s.setArray(3, c.createArrayOf("text", identities));
+      s.setArray(4, c.createArrayOf("text", encoded));
+      s.setString(5, claimedBy);
       s.setDouble(6, seconds(lease));
-      try (ResultSet claimed = s.executeQuery()) {
-        return claimed.next();
-      }
-    } catch (SQLException e) {
-      throw unavailable("claim message " + request.messageId(), e);
-    }
-  }
-
-  @Override
-  public Optional<String> refusal(SendRequest request) {
-    MessageClass messageClass =
-        request.messageClass() == null ? MessageClass.MARKETING : request.messageClass();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.REFUSAL))) {
-      s.setObject(1, request.tenantId());
-      s.setString(2, request.channel().wireName());
-      s.setString(3, request.address().strip().toLowerCase(Locale.ROOT));
-      s.setObject(4, request.contactId());
-      s.setObject(5, request.tenantId());
-      s.setString(6, messageClass.wireName());
       try (ResultSet rows = s.executeQuery()) {
-        return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+        while (rows.next()) {
+          claimed.add(rows.getObject(1, UUID.class));
+        }
       }
     } catch (SQLException e) {
-      throw unavailable("check suppression for " + request.messageId(), e);
+      throw unavailable("claim " + n + " messages", e);
     }
+    return claimed;
   }
 
   @Override
-  public void recordLinks(UUID messageId, List<String> urls) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.RECORD_LINK))) {
-      for (int i = 0; i < urls.size(); i++) {
-        s.setObject(1, messageId);
-        s.setInt(2, i);
-        s.setString(3, urls.get(i));
-        s.addBatch();
-      }
-      s.executeBatch();
-    } catch (SQLException e) {
-      throw unavailable("record the links of " + messageId, e);
+  public Map<UUID, String> refusals(List<SendRequest> requests) {
+    int n = requests.size();
+    UUID[] ids = new UUID[n];
+    UUID[] tenants = new UUID[n];
+    String[] channels = new String[n];
+    String[] addresses = new String[n];
+    UUID[] contacts = new UUID[n];
+    String[] classes = new String[n];
+    for (int i = 0; i < n; i++) {
+      SendRequest r = requests.get(i);
+      ids[i] = r.messageId();
+      tenants[i] = r.tenantId();
+      channels[i] = r.channel().wireName();
+      addresses[i] = r.address().strip().toLowerCase(Locale.ROOT);
+      contacts[i] = r.contactId();
+      classes[i] =
+          (r.messageClass() == null ? MessageClass.MARKETING : r.messageClass()).wireName();
     }
+    Map<UUID, String> refusals = new HashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.REFUSALS))) {
+      s.setArray(1, c.createArrayOf("uuid", ids));
+      s.setArray(2, c.createArrayOf("uuid", tenants));
+      s.setArray(3, c.createArrayOf("text", channels));
+      s.setArray(4, c.createArrayOf("text", addresses));
+      s.setArray(5, c.createArrayOf("uuid", contacts));
+      s.setArray(6, c.createArrayOf("text", classes));
+      try (ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          refusals.put(rows.getObject(1, UUID.class), rows.getString(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw unavailable("check suppression for " + n + " messages", e);
+    }
+    return refusals;
   }
 
   @Override
-  public void recordOutcome(SendRequest request, Completion completion) {
-    DeliveryAttempt outcome = completion.outcome();
-    DeliveryAttempt.Reply reply = outcome.reply();
-    BounceClass bounceClass = outcome.verdict().bounceClass();
+  public void recordLinks(Map<UUID, List<String>> linksByMessage) {
+    List<UUID> ids = new ArrayList<>();
+    List<Integer> indexes = new ArrayList<>();
+    List<String> urls = new ArrayList<>();
+    linksByMessage.forEach(
+        (id, links) -> {
+          for (int i = 0; i < links.size(); i++) {
+            ids.add(id);
+            indexes.add(i);
+            urls.add(links.get(i));
+          }
+        });
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.RECORD_OUTCOME))) {
-      s.setObject(1, request.messageId());
-      s.setString(2, outcome.verdict().type().name());
-      s.setObject(3, timestamp(completion.completedAt()));
-      s.setObject(4, timestamp(completion.sentAt()));
-      s.setInt(5, completion.attempts());
-      s.setString(6, outcome.sendingIp());
-      s.setString(7, outcome.provider());
-      s.setString(8, request.senderIdentity());
-      s.setString(9, reply == null ? null : reply.text());
-      s.setString(10, bounceClass == null ? null : bounceClass.wireName());
-      s.setObject(11, reply == null ? null : reply.code(), Types.INTEGER);
-      s.setString(12, reply == null ? null : reply.enhancedStatus());
-      s.setString(13, outcome.reason());
-      s.setObject(14, request.messageId());
+        PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.RECORD_LINKS))) {
+      s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+      s.setArray(2, c.createArrayOf("integer", indexes.toArray()));
+      s.setArray(3, c.createArrayOf("text", urls.toArray()));
       s.executeUpdate();
     } catch (SQLException e) {
-      throw unavailable("record the outcome of " + request.messageId(), e);
+      throw unavailable("record the links of " + linksByMessage.size() + " messages", e);
     }
   }
 
   @Override
-  public Optional<Completion> completion(SendRequest request) {
+  public void recordOutcomes(List<Outcome> outcomes) {
+    int n = outcomes.size();
+    UUID[] ids = new UUID[n];
+    String[] types = new String[n];
+    String[] outcomeAt = new String[n];
+    String[] sentAt = new String[n];
+    Integer[] attempts = new Integer[n];
+    String[] ips = new String[n];
+    String[] providers = new String[n];
+    String[] identities = new String[n];
+    String[] responses = new String[n];
+    String[] bounceClasses = new String[n];
+    Integer[] codes = new Integer[n];
+    String[] enhanced = new String[n];
+    String[] reasons = new String[n];
+    for (int i = 0; i < n; i++) {
+      Outcome o = outcomes.get(i);
+      Completion completion = o.completion();
+      DeliveryAttempt outcome = completion.outcome();
+      DeliveryAttempt.Reply reply = outcome.reply();
+      BounceClass bounceClass = outcome.verdict().bounceClass();
+      ids[i] = o.request().messageId();
+      types[i] = outcome.verdict().type().name();
+      outcomeAt[i] = text(completion.completedAt());
+      sentAt[i] = text(completion.sentAt());
+      attempts[i] = completion.attempts();
+      ips[i] = outcome.sendingIp();
+      providers[i] = outcome.provider();
+      identities[i] = o.request().senderIdentity();
+      responses[i] = reply == null ? null : reply.text();
+      bounceClasses[i] = bounceClass == null ? null : bounceClass.wireName();
+      codes[i] = reply == null ? null : reply.code();
+      enhanced[i] = reply == null ? null : reply.enhancedStatus();
+      reasons[i] = outcome.reason();
+    }
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.CLAIM_COMPLETION))) {
-      s.setObject(1, request.messageId());
+        PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.RECORD_OUTCOMES))) {
+      s.setArray(1, c.createArrayOf("uuid", ids));
+      s.setArray(2, c.createArrayOf("text", types));
+      s.setArray(3, c.createArrayOf("text", outcomeAt));
+      s.setArray(4, c.createArrayOf("text", sentAt));
+      s.setArray(5, c.createArrayOf("integer", attempts));
+      s.setArray(6, c.createArrayOf("text", ips));
+      s.setArray(7, c.createArrayOf("text", providers));
+      s.setArray(8, c.createArrayOf("text", identities));
+      s.setArray(9, c.createArrayOf("text", responses));
+      s.setArray(10, c.createArrayOf("text", bounceClasses));
+      s.setArray(11, c.createArrayOf("integer", codes));
+      s.setArray(12, c.createArrayOf("text", enhanced));
+      s.setArray(13, c.createArrayOf("text", reasons));
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw unavailable("record the outcomes of " + n + " messages", e);
+    }
+  }
+
+  @Override
+  public Map<UUID, Completion> completions(List<SendRequest> requests) {
+    UUID[] ids = requests.stream().map(SendRequest::messageId).toArray(UUID[]::new);
+    Map<UUID, Completion> done = new HashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.CLAIM_COMPLETIONS))) {
+      s.setArray(1, c.createArrayOf("uuid", ids));
       try (ResultSet row = s.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
+        while (row.next()) {
+          done.put(row.getObject("message_id", UUID.class), completionOf(row));
         }
-        String bounceClass = row.getString("bounce_class");
-        Verdict verdict =
-            new Verdict(
-                EventType.valueOf(row.getString("outcome")),
-                bounceClass == null ? null : BounceClass.fromWire(bounceClass));
-        String text = row.getString("smtp_response");
-        Integer code = row.getObject("smtp_code", Integer.class);
-        String enhanced = row.getString("enhanced_status");
-        DeliveryAttempt.Reply reply =
-            text == null && code == null ? null : new DeliveryAttempt.Reply(code, enhanced, text);
-        Instant sentAt = instant(row.getObject("sent_at", OffsetDateTime.class));
-        DeliveryAttempt outcome =
-            new DeliveryAttempt(
-                verdict,
-                reply,
-                row.getString("reason"),
-                row.getString("sending_ip"),
-                row.getString("provider"),
-                sentAt);
-        return Optional.of(
-            new Completion(
-                outcome,
-                row.getInt("attempts"),
-                sentAt,
-                instant(row.getObject("outcome_at", OffsetDateTime.class))));
       }
     } catch (SQLException e) {
-      throw unavailable("read the outcome of " + request.messageId(), e);
+      throw unavailable("read the outcomes of " + ids.length + " messages", e);
     }
+    return done;
+  }
+
+  private static Completion completionOf(ResultSet row) throws SQLException {
+    String bounceClass = row.getString("bounce_class");
+    Verdict verdict =
+        new Verdict(
+            EventType.valueOf(row.getString("outcome")),
+            bounceClass == null ? null : BounceClass.fromWire(bounceClass));
+    String text = row.getString("smtp_response");
+    Integer code = row.getObject("smtp_code", Integer.class);
+    String enhanced = row.getString("enhanced_status");
+    DeliveryAttempt.Reply reply =
+        text == null && code == null ? null : new DeliveryAttempt.Reply(code, enhanced, text);
+    Instant sentAt = instant(row.getObject("sent_at", OffsetDateTime.class));
+    DeliveryAttempt outcome =
+        new DeliveryAttempt(
+            verdict,
+            reply,
+            row.getString("reason"),
+            row.getString("sending_ip"),
+            row.getString("provider"),
+            sentAt);
+    return new Completion(
+        outcome,
+        row.getInt("attempts"),
+        sentAt,
+        instant(row.getObject("outcome_at", OffsetDateTime.class)));
+  }
+
+  /** An instant as PostgreSQL reads a timestamptz from text (ISO-8601, UTC). */
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   @Override

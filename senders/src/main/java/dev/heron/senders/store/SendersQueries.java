@@ -4,11 +4,11 @@ import dev.heron.sql.NamedQueries;
 
 /** The senders' named SQL ({@code db/queries/senders.sql}), loaded and checked at start-up. */
 public final class SendersQueries {
-  static final String CLAIM = "claim-message";
-  static final String REFUSAL = "refusal";
-  static final String RECORD_LINK = "record-link";
-  static final String RECORD_OUTCOME = "record-outcome";
-  static final String CLAIM_COMPLETION = "claim-completion";
+  static final String CLAIM = "claim-messages";
+  static final String REFUSALS = "refusals";
+  static final String RECORD_LINKS = "record-links";
+  static final String RECORD_OUTCOMES = "record-outcomes";
+  static final String CLAIM_COMPLETIONS = "claim-completions";
   static final String TEMPLATE_VERSION = "template-version";
   static final String ACTIVE_SENDING_IPS = "active-sending-ips";
   static final String MESSAGE_FACTS = "message-facts";
@@ -26,10 +26,10 @@ public final class SendersQueries {
     return NamedQueries.load(
         "senders",
         CLAIM,
-        REFUSAL,
-        RECORD_LINK,
-        RECORD_OUTCOME,
-        CLAIM_COMPLETION,
+        REFUSALS,
+        RECORD_LINKS,
+        RECORD_OUTCOMES,
+        CLAIM_COMPLETIONS,
         TEMPLATE_VERSION,
         ACTIVE_SENDING_IPS,
         MESSAGE_FACTS,

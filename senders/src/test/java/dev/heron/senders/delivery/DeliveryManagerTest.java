@@ -240,34 +240,106 @@ class DeliveryManagerTest {
             });
   }
 
+  @Test
+  void aRecordRepeatedWithinABatchIsSentOnce() {
+    SendRequest r = request(TEMPLATE, Map.of("name", "Ann"));
+    channel.script(replied(Verdict.DELIVERED, 250, "250 ok"));
+
+    manager.deliver(List.of(r, r));
+
+    assertThat(channel.pushed).hasSize(1);
+    assertThat(typesOf(r)).containsExactly(EventType.SENT, EventType.DELIVERED);
+    assertThat(store.claimCalls).isEqualTo(1);
+  }
+
+  @Test
+  void aMessageIsLeasedWhileInFlightAndReleasedOnceItsOutcomeIsRecorded() throws Exception {
+    ClaimLeases leases = new ClaimLeases();
+    CompletableFuture<DeliveryAttempt> reply = new CompletableFuture<>();
+    Messenger waiting =
+        new ScriptedMessenger() {
+          @Override
+          public synchronized CompletableFuture<DeliveryAttempt> push(OutboundMessage message) {
+            pushed.add(message);
+            return reply;
+          }
+        };
+    DeliveryManager leasing =
+        new DeliveryManager(
+            store,
+            new TemplateCatalog(
+                (id, v) -> Optional.of(new TemplateVersion(id, 1, "email", "s", null, "t"))),
+            new TrackingLinks("https://t.test", "s"),
+            List.of(waiting),
+            sink,
+            new RetryPolicy(3, Duration.ofMillis(10)),
+            "test",
+            leases,
+            OutcomeWriter.direct(store));
+    SendRequest r = request(TEMPLATE, Map.of());
+    Thread batch = new Thread(() -> leasing.deliver(List.of(r)));
+    batch.start();
+    for (int i = 0; i < 200 && leases.held().isEmpty(); i++) {
+      Thread.sleep(10);
+    }
+
+    assertThat(leases.held()).containsExactly(Map.entry(r.messageId(), 1));
+    // Its watchdog retry fell due (a renewal came late): the try in flight is left to finish it.
+    store.retries.put(
+        r.messageId(), new PendingRetry(r, 1, Instant.now(), Instant.now(), null, null));
+    assertThat(leasing.retryDue(10)).isZero();
+
+    reply.complete(replied(Verdict.DELIVERED, 250, "250 ok"));
+    batch.join(5_000);
+    assertThat(leases.held()).isEmpty();
+    assertThat(store.completions).containsKey(r.messageId());
+  }
+
   /** Claims, refusals and outcomes in maps. */
-  static final class MemoryStore implements DeliveryStore {
+  static class MemoryStore implements DeliveryStore {
     final Set<UUID> claims = ConcurrentHashMap.newKeySet();
     final Map<UUID, String> refusals = new HashMap<>();
     final Map<UUID, List<String>> links = new ConcurrentHashMap<>();
     final Map<UUID, Completion> completions = new ConcurrentHashMap<>();
-
-    @Override
-    public boolean claim(SendRequest request, String claimedBy) {
-      return claims.add(request.messageId());
-    }
-
-    @Override
-    public Optional<String> refusal(SendRequest request) {
-      return Optional.ofNullable(refusals.get(request.messageId()));
-    }
-
-    @Override
-    public void recordLinks(UUID messageId, List<String> urls) {
-      links.put(messageId, urls);
-    }
-
     final Map<UUID, PendingRetry> retries = new ConcurrentHashMap<>();
 
+    int claimCalls;
+
     @Override
-    public void recordOutcome(SendRequest request, Completion completion) {
-      completions.put(request.messageId(), completion);
-      retries.remove(request.messageId());
+    public Set<UUID> claim(List<SendRequest> requests, String claimedBy) {
+      claimCalls++;
+      Set<UUID> claimed = new java.util.HashSet<>();
+      for (SendRequest r : requests) {
+        if (claims.add(r.messageId())) {
+          claimed.add(r.messageId());
+        }
+      }
+      return claimed;
+    }
+
+    @Override
+    public Map<UUID, String> refusals(List<SendRequest> requests) {
+      Map<UUID, String> found = new HashMap<>();
+      requests.forEach(
+          r -> {
+            if (refusals.containsKey(r.messageId())) {
+              found.put(r.messageId(), refusals.get(r.messageId()));
+            }
+          });
+      return found;
+    }
+
+    @Override
+    public void recordLinks(Map<UUID, List<String>> linksByMessage) {
+      links.putAll(linksByMessage);
+    }
+
+    @Override
+    public void recordOutcomes(List<Outcome> outcomes) {
+      for (Outcome o : outcomes) {
+        completions.put(o.request().messageId(), o.completion());
+        retries.remove(o.request().messageId());
+      }
     }
 
     @Override
@@ -296,8 +368,15 @@ class DeliveryManagerTest {
     }
 
     @Override
-    public Optional<Completion> completion(SendRequest request) {
-      return Optional.ofNullable(completions.get(request.messageId()));
+    public Map<UUID, Completion> completions(List<SendRequest> requests) {
+      Map<UUID, Completion> found = new HashMap<>();
+      requests.forEach(
+          r -> {
+            if (completions.containsKey(r.messageId())) {
+              found.put(r.messageId(), completions.get(r.messageId()));
+            }
+          });
+      return found;
     }
 
     @Override
@@ -305,7 +384,7 @@ class DeliveryManagerTest {
   }
 
   /** Answers each push with the next scripted attempt. */
-  static final class ScriptedMessenger implements Messenger {
+  static class ScriptedMessenger implements Messenger {
     final List<OutboundMessage> pushed = new ArrayList<>();
     private final Deque<DeliveryAttempt> script = new ArrayDeque<>();
 
