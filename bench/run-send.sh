@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# bin/heron bench send [messages per run (20000)] [runs (3)] [sending IPs (3)]: messages per
+# second from heron.sends to accepted by the simulated providers through a real senders process
+# (512 MB heap; render, tracking, DKIM, routing, SMTP, events), against the baseline of the same
+# messages sent again over the same connections with no Heron processing. Needs bin/heron up infra
+# (and no senders service running: it would take the benchmark's messages too).
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+if curl -fs --max-time 2 "http://127.0.0.1:${HERON_SENDERS_PORT:-8081}/health" >/dev/null 2>&1; then
+  echo "a senders service answers on :${HERON_SENDERS_PORT:-8081}; it would take the benchmark's" \
+    "messages too. Run the benchmark on 'bin/heron up infra' only." >&2
+  exit 1
+fi
+cd "$BENCH_REPO"
+echo "==> building senders and bench"
+mvn -B -q -pl senders,bench -am install -DskipTests -Dspotless.check.skip=true
+bench_java dev.heron.bench.send.SendBench "$@"

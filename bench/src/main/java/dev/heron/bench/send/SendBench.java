@@ -1,0 +1,379 @@
+package dev.heron.bench.send;
+
+import ch.qos.logback.classic.Level;
+import dev.heron.events.Decoded;
+import dev.heron.events.Event;
+import dev.heron.events.EventType;
+import dev.heron.events.SendRequest;
+import dev.heron.events.Settings;
+import dev.heron.events.Topics;
+import dev.heron.events.WireCodec;
+import dev.heron.simulator.RunningSimulator;
+import dev.heron.simulator.Simulator;
+import dev.heron.simulator.SimulatorConfig;
+import dev.heron.simulator.recipients.HabitProfile;
+import dev.heron.simulator.smtp.DeliveryOutcome;
+import dev.heron.sql.Migrations;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code bin/heron bench send}: messages per second from {@code heron.sends} to accepted by the
+ * simulated providers, through a real senders process (render, tracking links, DKIM, routing, SMTP,
+ * outcome events), against the baseline of the same messages over the same connections with no
+ * Heron processing. Runs alternate, so that both see the same machine; medians are printed.
+ *
+ * <p>Arguments: [messages per run (20000)] [runs (3)] [sending IPs (3)].
+ */
+public final class SendBench {
+  private static final Duration STALL = Duration.ofSeconds(90);
+  private final Path work;
+  private final RunningSimulator sim;
+  private final BenchTenant tenant;
+  private final SenderService sender;
+  private final KafkaProducer<String, byte[]> producer;
+  private final OutcomeWatch outcomes;
+
+  private SendBench(
+      Path work,
+      RunningSimulator sim,
+      BenchTenant tenant,
+      SenderService sender,
+      KafkaProducer<String, byte[]> producer,
+      OutcomeWatch outcomes) {
+    this.work = work;
+    this.sim = sim;
+    this.tenant = tenant;
+    this.sender = sender;
+    this.producer = producer;
+    this.outcomes = outcomes;
+  }
+
+  /** One Heron run and its baseline. */
+  record Result(
+      int messages,
+      double heronSeconds,
+      double eventsSeconds,
+      double senderCpuSeconds,
+      double baselineSeconds,
+      int connections) {
+    double heronRate() {
+      return messages / heronSeconds;
+    }
+
+    double baselineRate() {
+      return messages / baselineSeconds;
+    }
+
+    double ratio() {
+      return heronRate() / baselineRate();
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    quietLogs();
+    // Jakarta Mail otherwise asks the ServiceLoader for its stream provider on every parse.
+    System.setProperty(
+        "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    int messages = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int ipCount = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    Path repo = Path.of(System.getProperty("heron.repo", ".")).toAbsolutePath();
+    Path work = Path.of(Settings.get(Settings.HOME), "bench", "send").toAbsolutePath();
+    deleteTree(work);
+    Files.createDirectories(work);
+
+    PGSimpleDataSource db = new PGSimpleDataSource();
+    db.setUrl(Settings.get(Settings.DB_URL));
+    db.setUser(Settings.get(Settings.DB_USER));
+    db.setPassword(Settings.get(Settings.DB_PASSWORD));
+    Migrations.apply(db);
+    BenchTenant tenant = BenchTenant.create(db, ipCount);
+    int warmup = Math.min(messages, 3_000);
+    SimulatorConfig base = SimulatorConfig.forTests(work, SimulatorConfig.DEFAULT_SEED);
+    RunningSimulator sim =
+        Simulator.start(
+            new SimulatorConfig(
+                base.bindAddress(),
+                0,
+                0,
+                work,
+                base.bounceHost(),
+                base.bouncePort(),
+                base.seed(),
+                // Nobody opens: the recipients' HTTP fetches would only add load to the machine.
+                base.world().withHabits(new HabitProfile(0, 0, 0, 0, 0, 0, Map.of())),
+                base.clock(),
+                2 * (warmup + messages * runs)));
+    Path rules = work.resolve("shaping-rules.json");
+    // The providers' pacing would measure the rules, not the engine: limits above any rate here.
+    Files.writeString(
+        rules, "{\"limits\": [{\"provider\": \"*\", \"perSecond\": 100000, \"burst\": 100000}]}");
+    Map<String, String> settings = new HashMap<>();
+    for (String key :
+        List.of(
+            Settings.DB_URL, Settings.DB_USER, Settings.DB_PASSWORD, Settings.KAFKA_BOOTSTRAP)) {
+      settings.put(key, Settings.get(key));
+    }
+    settings.put(Settings.HOME, work.toString());
+    settings.put(Settings.SMTP_PORT, Integer.toString(sim.smtpPort()));
+    settings.put(Settings.DNS_SERVER, "127.0.0.1:" + sim.dnsPort());
+    settings.put(Settings.BOUNCE_PORT, "0");
+    settings.put("HERON_SENDERS_TENANTS", tenant.tenantId.toString());
+    settings.put("HERON_SHAPING_RULES", rules.toString());
+
+    System.out.printf(
+        Locale.ROOT,
+        "send benchmark: %d messages a run, %d runs, %d sending IPs, sender %s; load %s%n",
+        messages,
+        runs,
+        ipCount,
+        SenderService.HEAP,
+        loadAverage());
+    try (SenderService sender =
+            SenderService.start(
+                repo, settings, work.resolve("sender.log"), Duration.ofSeconds(180));
+        KafkaProducer<String, byte[]> producer = producer();
+        OutcomeWatch outcomes = new OutcomeWatch(tenant.tenantId)) {
+      SendBench bench = new SendBench(work, sim, tenant, sender, producer, outcomes);
+      Result warm = bench.run("warmup", warmup);
+      System.out.printf(Locale.ROOT, "warm-up: %s%n", describe(warm));
+      List<Result> results = new ArrayList<>();
+      for (int i = 1; i <= runs; i++) {
+        Result r = bench.run("run" + i, messages);
+        results.add(r);
+        System.out.printf(Locale.ROOT, "run %d: %s%n", i, describe(r));
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "median: heron %.0f msg/s, baseline %.0f msg/s, ratio %.2f (runs %s); load %s%n",
+          median(results.stream().map(Result::heronRate).toList()),
+          median(results.stream().map(Result::baselineRate).toList()),
+          median(results.stream().map(Result::ratio).toList()),
+          results.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.ratio())).toList(),
+          loadAverage());
+    } finally {
+      sim.close();
+      tenant.retireIps();
+    }
+  }
+
+  private static String describe(Result r) {
+    return String.format(
+        Locale.ROOT,
+        "heron %.0f msg/s (%.1f s to accepted, %.1f s to every outcome event, sender CPU %.0f s),"
+            + " baseline %.0f msg/s (%.1f s, %d connections), ratio %.2f",
+        r.heronRate(),
+        r.heronSeconds(),
+        r.eventsSeconds(),
+        r.senderCpuSeconds(),
+        r.baselineRate(),
+        r.baselineSeconds(),
+        r.connections(),
+        r.ratio());
+  }
+
+  private Result run(String label, int count) throws Exception {
+    BenchTenant.Campaign campaign = tenant.campaign(label, count);
+    List<byte[]> requests = new ArrayList<>(count);
+    Set<String> messageIds = new HashSet<>();
+    for (BenchTenant.Recipient r : campaign.recipients()) {
+      SendRequest request = tenant.request(campaign.id(), r);
+      requests.add(WireCodec.SENDS.encode(request));
+      messageIds.add(r.messageId() + "@" + BenchTenant.IDENTITY);
+    }
+    outcomes.expect(campaign.recipients().stream().map(BenchTenant.Recipient::messageId).toList());
+    double cpuBefore = sender.cpuSeconds();
+    Instant start = Instant.now();
+    for (int i = 0; i < count; i++) {
+      BenchTenant.Recipient r = campaign.recipients().get(i);
+      producer.send(
+          new ProducerRecord<>(Topics.SENDS, r.recipientId().toString(), requests.get(i)));
+    }
+    producer.flush();
+    List<DeliveryOutcome> accepted = awaitAccepted(messageIds);
+    Instant last = accepted.stream().map(DeliveryOutcome::at).max(Instant::compareTo).orElseThrow();
+    Instant eventsDone = outcomes.awaitAll(STALL);
+    double cpu = sender.cpuSeconds() - cpuBefore;
+
+    Map<String, String> helo = new HashMap<>();
+    for (int i = 0; i < tenant.ips.size(); i++) {
+      helo.put(tenant.ips.get(i), "mta" + (i + 1) + "." + BenchTenant.IDENTITY);
+    }
+    SmtpBaseline baseline = new SmtpBaseline(sim.smtpPort(), accepted, helo);
+    double baselineSeconds = baseline.run();
+    return new Result(
+        count,
+        Duration.between(start, last).toNanos() / 1e9,
+        Duration.between(start, eventsDone).toNanos() / 1e9,
+        cpu,
+        baselineSeconds,
+        baseline.connections());
+  }
+
+  /** Waits until the simulator accepted every message; fails when progress stops. */
+  private List<DeliveryOutcome> awaitAccepted(Set<String> messageIds) throws InterruptedException {
+    int seen = -1;
+    Instant progressAt = Instant.now();
+    while (true) {
+      List<DeliveryOutcome> accepted =
+          sim.deliveries().stream()
+              .filter(
+                  d -> d.accepted() && d.messageId() != null && messageIds.contains(d.messageId()))
+              .toList();
+      if (accepted.size() >= messageIds.size()) {
+        return accepted;
+      }
+      if (accepted.size() > seen) {
+        seen = accepted.size();
+        progressAt = Instant.now();
+      } else if (Instant.now().isAfter(progressAt.plus(STALL))) {
+        throw new IllegalStateException(
+            "stalled at " + seen + " of " + messageIds.size() + " accepted; see " + sender.log());
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static KafkaProducer<String, byte[]> producer() {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            Settings.get(Settings.KAFKA_BOOTSTRAP),
+            ProducerConfig.LINGER_MS_CONFIG,
+            5,
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            256 * 1024),
+        new StringSerializer(),
+        new ByteArraySerializer());
+  }
+
+  /** Reads {@code heron.events} from its end, noting when each expected message's outcome came. */
+  private static final class OutcomeWatch implements AutoCloseable {
+    private final UUID tenant;
+    private final Map<UUID, Instant> pending = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile Instant lastOutcome = Instant.MIN;
+
+    OutcomeWatch(UUID tenant) {
+      this.tenant = tenant;
+      KafkaConsumer<byte[], byte[]> consumer =
+          new KafkaConsumer<>(
+              Map.of(
+                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  Settings.get(Settings.KAFKA_BOOTSTRAP),
+                  ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                  false),
+              new ByteArrayDeserializer(),
+              new ByteArrayDeserializer());
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.EVENTS).stream()
+              .map(p -> new TopicPartition(Topics.EVENTS, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      partitions.forEach(consumer::position);
+      this.thread =
+          new Thread(
+              () -> {
+                try (consumer) {
+                  while (running) {
+                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                      if (WireCodec.EVENTS.decode(r.value()) instanceof Decoded.Valid<Event> v
+                          && tenant.equals(v.value().tenantId())
+                          && v.value().type() == EventType.DELIVERED
+                          && pending.remove(v.value().messageId()) != null) {
+                        lastOutcome = Instant.now();
+                      }
+                    }
+                  }
+                }
+              },
+              "outcome-watch");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    void expect(List<UUID> messageIds) {
+      messageIds.forEach(id -> pending.put(id, Instant.now()));
+    }
+
+    /** When the last expected outcome event was read. */
+    Instant awaitAll(Duration stall) throws InterruptedException {
+      int left = pending.size();
+      Instant progressAt = Instant.now();
+      while (!pending.isEmpty()) {
+        if (pending.size() < left) {
+          left = pending.size();
+          progressAt = Instant.now();
+        } else if (Instant.now().isAfter(progressAt.plus(stall))) {
+          throw new IllegalStateException(left + " outcome events never came on heron.events");
+        }
+        Thread.sleep(50);
+      }
+      return lastOutcome;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running = false;
+      thread.join(5_000);
+    }
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(Double::compare);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static void quietLogs() {
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(Level.WARN);
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.heron.bench.send;
+
+import dev.heron.simulator.smtp.DeliveryOutcome;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * The baseline: the very messages Heron just delivered (the simulator's stored copies, its {@code
+ * Received:} line removed, DKIM signature and all), sent again to the same recipients over the same
+ * connections — one per source IP × exchanger, from that IP, STARTTLS when offered, 100 messages
+ * per connection — with no Heron processing: no Kafka, no database, no rendering or signing.
+ */
+final class SmtpBaseline {
+  private static final int MESSAGES_PER_CONNECTION = 100;
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private record Lane(String sourceIp, String provider) {}
+
+  private record Prepared(SMTPMessage message, InternetAddress recipient) {}
+
+  private final int smtpPort;
+  private final Map<Lane, List<Prepared>> lanes = new LinkedHashMap<>();
+  private final Map<String, String> heloBySourceIp;
+
+  /**
+   * @param delivered what the simulator accepted from Heron in the run being repeated
+   * @param heloBySourceIp the name each source IP greeted with
+   */
+  SmtpBaseline(int smtpPort, List<DeliveryOutcome> delivered, Map<String, String> heloBySourceIp)
+      throws IOException, MessagingException {
+    this.smtpPort = smtpPort;
+    this.heloBySourceIp = heloBySourceIp;
+    Session parsing = Session.getInstance(new Properties());
+    for (DeliveryOutcome d : delivered) {
+      SMTPMessage message;
+      try (InputStream in = Files.newInputStream(Path.of(d.file()))) {
+        message = new SMTPMessage(parsing, in);
+      }
+      message.removeHeader("Received");
+      message.setEnvelopeFrom(d.envelopeFrom());
+      lanes
+          .computeIfAbsent(new Lane(d.sourceIp(), d.provider()), k -> new ArrayList<>())
+          .add(new Prepared(message, new InternetAddress(d.recipient())));
+    }
+  }
+
+  int messages() {
+    return lanes.values().stream().mapToInt(List::size).sum();
+  }
+
+  int connections() {
+    return lanes.size();
+  }
+
+  /** Sends every message, each lane on a thread of its own; returns the seconds it took. */
+  double run() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(lanes.size());
+    try {
+      long start = System.nanoTime();
+      List<Future<Integer>> sent = new ArrayList<>();
+      for (Map.Entry<Lane, List<Prepared>> lane : lanes.entrySet()) {
+        sent.add(threads.submit(() -> send(lane.getKey(), lane.getValue())));
+      }
+      int total = 0;
+      for (Future<Integer> f : sent) {
+        total += f.get();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if (total != messages()) {
+        throw new IllegalStateException(
+            "the baseline had " + (messages() - total) + " of " + messages() + " refused");
+      }
+      return seconds;
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private int send(Lane lane, List<Prepared> messages) throws MessagingException {
+    Session session = Session.getInstance(properties(lane));
+    int accepted = 0;
+    SMTPTransport transport = null;
+    int onConnection = 0;
+    try {
+      for (Prepared p : messages) {
+        if (transport == null || onConnection >= MESSAGES_PER_CONNECTION) {
+          if (transport != null) {
+            transport.close();
+          }
+          transport = (SMTPTransport) session.getTransport("smtp");
+          transport.connect();
+          onConnection = 0;
+        }
+        transport.sendMessage(p.message(), new Address[] {p.recipient()});
+        onConnection++;
+        if (transport.getLastReturnCode() == 250) {
+          accepted++;
+        }
+      }
+    } finally {
+      if (transport != null) {
+        transport.close();
+      }
+    }
+    return accepted;
+  }
+
+  /** The session properties of Heron's own SMTP lanes. */
+  private Properties properties(Lane lane) {
+    Properties p = new Properties();
+    p.setProperty("mail.smtp.host", "127.0.0.1");
+    p.setProperty("mail.smtp.port", Integer.toString(smtpPort));
+    p.setProperty("mail.smtp.localaddress", lane.sourceIp());
+    p.setProperty(
+        "mail.smtp.localhost", heloBySourceIp.getOrDefault(lane.sourceIp(), BenchTenant.IDENTITY));
+    p.setProperty("mail.smtp.connectiontimeout", Long.toString(TIMEOUT.toMillis()));
+    p.setProperty("mail.smtp.timeout", Long.toString(TIMEOUT.toMillis()));
+    p.setProperty("mail.smtp.writetimeout", Long.toString(TIMEOUT.toMillis()));
+    p.setProperty("mail.smtp.quitwait", "false");
+    p.setProperty("mail.smtp.starttls.enable", "true");
+    p.setProperty("mail.smtp.starttls.required", "false");
+    p.setProperty("mail.smtp.ssl.trust", "*");
+    p.setProperty("mail.smtp.ssl.checkserveridentity", "false");
+    return p;
+  }
+}
