@@ -119,6 +119,29 @@ class TemplateFlowTest extends ApiTestSupport {
   }
 
   @Test
+  void anotherTenantsTemplateVersionsAre404() {
+    String mine = newTenant().apiKey();
+    String theirs = newTenant().apiKey();
+    Map<?, ?> template =
+        call(
+            HttpRequest.POST(
+                "/api/templates", Map.of("name", "Theirs", "channel", "sms", "text", "t")),
+            theirs,
+            Map.class);
+    String base = "/api/templates/" + template.get("id") + "/versions";
+    assertThat(refusal(HttpRequest.GET(base).bearerAuth(mine)).status()).isEqualTo(404);
+    assertThat(refusal(HttpRequest.POST(base, Map.of("text", "x")).bearerAuth(mine)).status())
+        .isEqualTo(404);
+    assertThat(
+            refusal(
+                    HttpRequest.POST(base + "/1/status", Map.of("status", "received"))
+                        .bearerAuth(mine))
+                .status())
+        .isEqualTo(404);
+    assertThat(refusal(HttpRequest.GET("/api/settings/frequency-cap")).status()).isEqualTo(401);
+  }
+
+  @Test
   void badContentIsA400NamingTheField() {
     String key = newTenant().apiKey();
     Refusal subject =
