@@ -56,6 +56,29 @@ public final class Settings {
   /** Flink checkpoint interval in milliseconds. */
   public static final String CHECKPOINT_INTERVAL_MS = "HERON_CHECKPOINT_INTERVAL_MS";
 
+  // The stream jobs.
+
+  /** How far behind the newest event time an event may arrive and still be on time. */
+  public static final String EVENTS_OUT_OF_ORDERNESS_MS = "HERON_EVENTS_OUT_OF_ORDERNESS_MS";
+
+  /** After how long a silent Kafka partition stops holding event time back. */
+  public static final String EVENTS_IDLENESS_MS = "HERON_EVENTS_IDLENESS_MS";
+
+  /** {@code hashmap} (in memory) or {@code rocksdb} for state larger than memory. */
+  public static final String STATE_BACKEND = "HERON_STATE_BACKEND";
+
+  /** Parallelism of the local stream pipeline. */
+  public static final String FLINK_PARALLELISM = "HERON_FLINK_PARALLELISM";
+
+  /** The consumer group the stream pipeline commits its {@code heron.events} offsets under. */
+  public static final String JOBS_GROUP = "HERON_JOBS_GROUP";
+
+  /**
+   * Where a stream pipeline with neither a checkpoint nor committed offsets starts reading: empty
+   * for the earliest record, or epoch milliseconds to start from the records of that time on.
+   */
+  public static final String JOBS_START_AT = "HERON_JOBS_START_AT";
+
   private static final Map<String, String> DEFAULTS =
       Map.ofEntries(
           Map.entry(HOME, ".heron"),
@@ -76,7 +99,13 @@ public final class Settings {
           Map.entry(SIM_SMTP_PORT, "2525"),
           Map.entry(SIM_DNS_PORT, "5353"),
           Map.entry(FLINK_PORT, "8082"),
-          Map.entry(CHECKPOINT_INTERVAL_MS, "2000"));
+          Map.entry(CHECKPOINT_INTERVAL_MS, "2000"),
+          Map.entry(EVENTS_OUT_OF_ORDERNESS_MS, "5000"),
+          Map.entry(EVENTS_IDLENESS_MS, "10000"),
+          Map.entry(STATE_BACKEND, "hashmap"),
+          Map.entry(FLINK_PARALLELISM, "2"),
+          Map.entry(JOBS_GROUP, "heron-stream-jobs"),
+          Map.entry(JOBS_START_AT, ""));
 
   /** The value of {@code key}; fails for a key that is not declared here. */
   public static String get(String key) {
