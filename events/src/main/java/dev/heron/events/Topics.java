@@ -17,6 +17,9 @@ public final class Topics {
   /** Latest {@link WarmupState} per ip, compacted. Flink to senders and dispatcher. */
   public static final String WARMUP = "heron.warmup";
 
+  /** {@link AbTestDecision}s, key = A/B test id, compacted. Flink to whoever acts on winners. */
+  public static final String AB_DECISIONS = "heron.ab-decisions";
+
   /** {@link DeadLetter}s: records that could not be read, with the reason. */
   public static final String DLQ = "heron.dlq";
 
@@ -34,6 +37,7 @@ public final class Topics {
         new Spec(EVENTS, partitions, Map.of()),
         new Spec(IP_SCORES, 1, COMPACTED),
         new Spec(WARMUP, 1, COMPACTED),
+        new Spec(AB_DECISIONS, 1, COMPACTED),
         new Spec(DLQ, 1, Map.of()));
   }
 
