@@ -109,6 +109,16 @@ kafka_create_topics() {
   done <<<"$output"
 }
 
+# Empties the append-only topics (sends, events, dead letters); see dev.heron.stack.EmptyTopics.
+kafka_empty_topics() {
+  local output
+  if ! output=$(stack_tool dev.heron.stack.EmptyTopics 2>&1); then
+    say "$output" >&2
+    return 1
+  fi
+  say "$output" | sed 's/^/  /'
+}
+
 kafka_stop() {
   local pid
   if pid=$(running_pid kafka); then
