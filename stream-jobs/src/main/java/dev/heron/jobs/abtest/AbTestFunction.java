@@ -1,9 +1,9 @@
 package dev.heron.jobs.abtest;
 
-import dev.heron.events.Json;
+import dev.heron.events.AbTestDecision;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,13 +127,7 @@ public final class AbTestFunction extends KeyedProcessFunction<String, VariantTo
         windowEnded ? AbTestRules.windowWinner(variants) : AbTestRules.earlyWinner(variants);
     if (verdict.isPresent()) {
       long at = windowEnded ? timestamp : newest.value();
-      out.collect(
-          new AbDecision(
-              test.testId(),
-              ctx.getCurrentKey(),
-              verdict.get().winner(),
-              at,
-              json(test, verdict.get())));
+      out.collect(new AbDecision(published(test, ctx.getCurrentKey(), verdict.get(), at)));
       decided.update(true);
       tallies.clear();
       plan.clear();
@@ -150,26 +144,21 @@ public final class AbTestFunction extends KeyedProcessFunction<String, VariantTo
     return variants;
   }
 
-  private static String json(AbTestPlan test, AbTestRules.Verdict verdict) {
-    Map<String, Object> decision = new LinkedHashMap<>();
-    decision.put("metric", test.metric());
-    decision.put("winner", verdict.winner());
-    decision.put("reason", verdict.reason());
-    decision.put("z", verdict.z());
-    List<Map<String, Object>> variants = new ArrayList<>();
+  private static AbTestDecision published(
+      AbTestPlan test, String campaignId, AbTestRules.Verdict verdict, long atMillis) {
+    List<AbTestDecision.VariantResult> variants = new ArrayList<>();
     for (AbTestRules.VariantTally v : verdict.variants()) {
       variants.add(
-          Map.of(
-              "variant",
-              v.variant(),
-              "sent",
-              v.sent(),
-              "successes",
-              v.successes(),
-              "rate",
-              v.rate()));
+          new AbTestDecision.VariantResult(v.variant(), v.sent(), v.successes(), v.rate()));
     }
-    decision.put("variants", variants);
-    return Json.writeString(decision);
+    return new AbTestDecision(
+        test.testId(),
+        campaignId,
+        test.metric(),
+        verdict.winner(),
+        verdict.reason(),
+        verdict.z(),
+        Instant.ofEpochMilli(atMillis),
+        variants);
   }
 }

@@ -2,29 +2,43 @@ package dev.heron.jobs.abtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.heron.events.AbTestDecision;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.events.Json;
+import dev.heron.events.Settings;
+import dev.heron.events.Topics;
 import dev.heron.jobs.BoundedSources;
 import dev.heron.jobs.CollectingSink;
 import dev.heron.jobs.MiniClusters;
 import dev.heron.jobs.TestDatabase;
 import dev.heron.jobs.TestEvents;
 import dev.heron.jobs.intake.EventIntake;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The real job on a MiniCluster, deciding a real {@code ab_tests} row. */
+/**
+ * The real job on a MiniCluster, deciding a real {@code ab_tests} row and publishing the decision
+ * on the real {@code heron.ab-decisions} topic.
+ */
 class AbTestJobTest {
   @RegisterExtension static final MiniClusterExtension CLUSTER = MiniClusters.twoSlots();
 
@@ -64,8 +78,20 @@ class AbTestJobTest {
             new CollectingSink<>(),
             Duration.ofSeconds(5),
             Duration.ofSeconds(10));
-    new AbTestJob(intake, new JdbcAbTestPlans(), AbTestJob.tableSink()).build(env);
+    long before = System.currentTimeMillis();
+    new AbTestJob(intake, new JdbcAbTestPlans(), AbTestJob.tableSink(), AbTestJob.topicSink())
+        .build(env);
     env.execute("ab-test-test");
+
+    AbTestDecision published = published(test.toString(), before);
+    assertThat(published.campaignId()).isEqualTo(events.campaign.toString());
+    assertThat(published.metric()).isEqualTo("opens");
+    assertThat(published.winner()).isEqualTo("B");
+    assertThat(published.reason()).startsWith("significant");
+    assertThat(published.variants())
+        .containsExactly(
+            new AbTestDecision.VariantResult("B", 200, 90, 0.45),
+            new AbTestDecision.VariantResult("A", 200, 30, 0.15));
 
     try (Connection c = TestDatabase.connect();
         PreparedStatement st =
@@ -103,6 +129,40 @@ class AbTestJobTest {
             events.of(EventType.OPENED, message, at.plusSeconds(90)).variant(variant).build());
       }
     }
+  }
+
+  /** The record under {@code key} on the decisions topic, written since {@code sinceMillis}. */
+  private static AbTestDecision published(String key, long sinceMillis) throws Exception {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", Settings.get(Settings.KAFKA_BOOTSTRAP));
+    props.put("key.deserializer", ByteArrayDeserializer.class.getName());
+    props.put("value.deserializer", ByteArrayDeserializer.class.getName());
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.AB_DECISIONS).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      Map<TopicPartition, Long> since = new HashMap<>();
+      partitions.forEach(p -> since.put(p, sinceMillis));
+      var offsets = consumer.offsetsForTimes(since);
+      for (TopicPartition p : partitions) {
+        if (offsets.get(p) != null) {
+          consumer.seek(p, offsets.get(p).offset());
+        } else {
+          consumer.seekToEnd(List.of(p));
+        }
+      }
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (System.currentTimeMillis() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          if (r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8))) {
+            return Json.mapper().readValue(r.value(), AbTestDecision.class);
+          }
+        }
+      }
+    }
+    throw new AssertionError("no decision keyed " + key + " on " + Topics.AB_DECISIONS);
   }
 
   private static void execute(Connection c, String sql, Object... args) throws Exception {
