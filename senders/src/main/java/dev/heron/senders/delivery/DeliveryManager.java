@@ -121,7 +121,6 @@ public final class DeliveryManager {
             again.add(r);
           }
         }
-        replay(again);
         Map<UUID, String> refusals = fresh.isEmpty() ? Map.of() : store.refusals(fresh);
         List<Ready> ready = new ArrayList<>(fresh.size());
         for (SendRequest r : fresh) {
@@ -133,6 +132,9 @@ public final class DeliveryManager {
           }
         }
         pending.addAll(send(ready, Instant.now()));
+        join(pending);
+        // After the fresh messages are finished, so that an unreadable old claim cannot hold them.
+        replay(again);
       }
       join(pending);
     } catch (RuntimeException e) {

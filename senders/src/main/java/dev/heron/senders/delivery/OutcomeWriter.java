@@ -88,6 +88,14 @@ public final class OutcomeWriter implements AutoCloseable {
   private void write(List<Pending> group) {
     try {
       store.recordOutcomes(group.stream().map(Pending::outcome).toList());
+    } catch (BadRecordException e) {
+      if (group.size() > 1) {
+        // One outcome the database refuses must not take the others of its group down with it.
+        group.forEach(p -> write(List.of(p)));
+      } else {
+        group.get(0).done().completeExceptionally(e);
+      }
+      return;
     } catch (RuntimeException e) {
       group.forEach(p -> p.done().completeExceptionally(e));
       return;

@@ -6,7 +6,9 @@ import dev.heron.events.Json;
 import dev.heron.events.SendRequest;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
+import dev.heron.senders.delivery.BadRecordException;
 import dev.heron.senders.delivery.DeliveryManager;
+import dev.heron.senders.delivery.StoreUnavailableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -29,8 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads {@link Topics#SENDS} in the consumer group {@value #GROUP} (by default) and hands each
  * polled batch to the {@link DeliveryManager}. Offsets are committed only after the batch's
- * outcomes are recorded and its events are durable; a record that cannot be read goes to {@link
- * Topics#DLQ} with the reason. Another instance in the same group takes a share of the partitions.
+ * outcomes are recorded and its events are durable; a record that cannot be read, or whose delivery
+ * fails by itself ({@link #deliverSettingApartBadRecords}), goes to {@link Topics#DLQ} with the
+ * reason. Another instance in the same group takes a share of the partitions.
  */
 public final class DeliveryLoop implements Runnable, AutoCloseable {
   public static final String GROUP = "heron-senders";
@@ -98,20 +102,69 @@ public final class DeliveryLoop implements Runnable, AutoCloseable {
     if (polled.isEmpty()) {
       return;
     }
-    List<SendRequest> batch = new ArrayList<>(polled.count());
+    List<Polled> batch = new ArrayList<>(polled.count());
     for (ConsumerRecord<byte[], byte[]> record : polled) {
       Decoded<SendRequest> decoded = WireCodec.SENDS.decode(record.value());
       if (decoded instanceof Decoded.Valid<SendRequest> valid) {
         if (inScope(valid.value().tenantId())) {
-          batch.add(valid.value());
+          batch.add(new Polled(record, valid.value()));
         }
       } else if (tenantScope.isEmpty() || inScope(readableTenant(record.value()))) {
         sink.publish(deadLetter(record, ((Decoded.Invalid<SendRequest>) decoded).reason()));
       }
     }
-    manager.deliver(batch);
+    deliverSettingApartBadRecords(batch);
     sink.flush();
     c.commitSync();
+  }
+
+  /** A readable send request and the record it came in. */
+  private record Polled(ConsumerRecord<byte[], byte[]> record, SendRequest request) {}
+
+  /**
+   * Delivers the batch; should it fail for a reason other than an outage (of the store or the
+   * broker, which fails the whole batch so that it is read again), delivers each half again, down
+   * to the single request that fails alone: that one goes to {@link Topics#DLQ} with the reason,
+   * the others go on. The claims keep any message delivered by the first try from going out twice.
+   */
+  private void deliverSettingApartBadRecords(List<Polled> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      manager.deliver(batch.stream().map(Polled::request).toList());
+    } catch (RuntimeException e) {
+      if (isOutage(e)) {
+        throw e;
+      }
+      if (batch.size() == 1) {
+        sink.publish(deadLetter(batch.get(0).record(), reasonOf(batch.get(0).request(), e)));
+        return;
+      }
+      LOG.warn(
+          "a batch of {} failed ({}); delivering its halves apart", batch.size(), e.toString());
+      int half = batch.size() / 2;
+      deliverSettingApartBadRecords(batch.subList(0, half));
+      deliverSettingApartBadRecords(batch.subList(half, batch.size()));
+    }
+  }
+
+  /** The store or the broker is down: nothing about a single record can be concluded. */
+  static boolean isOutage(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BadRecordException) {
+        return false;
+      }
+      if (t instanceof StoreUnavailableException || t instanceof KafkaException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String reasonOf(SendRequest request, RuntimeException e) {
+    String why = e instanceof BadRecordException ? e.getMessage() : e.toString();
+    return "message " + request.messageId() + " cannot be delivered: " + why;
   }
 
   private boolean inScope(UUID tenant) {
@@ -129,7 +182,7 @@ public final class DeliveryLoop implements Runnable, AutoCloseable {
 
   private DeadLetter deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
     LOG.warn(
-        "unreadable send request at {}-{}@{}: {}",
+        "send request set apart at {}-{}@{}: {}",
         record.topic(),
         record.partition(),
         record.offset(),

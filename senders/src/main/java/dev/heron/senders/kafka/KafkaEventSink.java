@@ -15,13 +15,15 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Events to {@link Topics#EVENTS} keyed by message id, and dead letters to {@link Topics#DLQ}, on
- * one idempotent producer with {@code acks=all}. {@link #flush()} fails when any record since the
- * last flush was not written, so that the consumer does not commit past it.
+ * one idempotent producer with {@code acks=all}. {@link #flush()} fails (a {@link KafkaException}:
+ * the broker, not a record, is at fault) when any record since the last flush was not written, so
+ * that the consumer does not commit past it.
  */
 public final class KafkaEventSink implements EventSink, AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
@@ -69,10 +71,10 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
         sent.get();
       } catch (ExecutionException e) {
         unconfirmed.clear();
-        throw new IllegalStateException("an event was not written to Kafka", e.getCause());
+        throw new KafkaException("an event was not written to Kafka", e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while writing events", e);
+        throw new KafkaException("interrupted while writing events", e);
       }
     }
   }

@@ -2,10 +2,10 @@ package dev.heron.senders.store;
 
 import dev.heron.events.BounceClass;
 import dev.heron.events.Decoded;
-import dev.heron.events.EventType;
 import dev.heron.events.MessageClass;
 import dev.heron.events.SendRequest;
 import dev.heron.events.WireCodec;
+import dev.heron.senders.delivery.BadRecordException;
 import dev.heron.senders.delivery.Completion;
 import dev.heron.senders.delivery.DeliveryAttempt;
 import dev.heron.senders.delivery.DeliveryStore;
@@ -216,7 +216,8 @@ public final class JdbcDeliveryStore implements DeliveryStore {
       s.setArray(1, c.createArrayOf("uuid", ids));
       try (ResultSet row = s.executeQuery()) {
         while (row.next()) {
-          done.put(row.getObject("message_id", UUID.class), completionOf(row));
+          UUID id = row.getObject("message_id", UUID.class);
+          done.put(id, completionOf(id, row));
         }
       }
     } catch (SQLException e) {
@@ -225,12 +226,9 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     return done;
   }
 
-  private static Completion completionOf(ResultSet row) throws SQLException {
-    String bounceClass = row.getString("bounce_class");
+  private static Completion completionOf(UUID messageId, ResultSet row) throws SQLException {
     Verdict verdict =
-        new Verdict(
-            EventType.valueOf(row.getString("outcome")),
-            bounceClass == null ? null : BounceClass.fromWire(bounceClass));
+        ClaimVerdicts.read(messageId, row.getString("outcome"), row.getString("bounce_class"));
     String text = row.getString("smtp_response");
     Integer code = row.getObject("smtp_code", Integer.class);
     String enhanced = row.getString("enhanced_status");
@@ -339,7 +337,16 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     return time == null ? null : time.toInstant();
   }
 
-  private static StoreUnavailableException unavailable(String what, SQLException e) {
+  /**
+   * A failure of the database itself, or — for a data exception or an integrity violation (SQL
+   * states 22xxx, 23xxx) — a refusal of the data, which another try would meet again.
+   */
+  private static RuntimeException unavailable(String what, SQLException e) {
+    String state = e.getSQLState();
+    if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+      return new BadRecordException(
+          "the database refused to " + what + " (SQL state " + state + "): " + e.getMessage(), e);
+    }
     return new StoreUnavailableException("cannot " + what + ": " + e.getMessage(), e);
   }
 }
