@@ -1,0 +1,183 @@
+package dev.heron.api.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heron.api.ApiTestSupport;
+import dev.heron.api.TestDb;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route with a path variable, as the router lists them, called by one tenant with another
+ * tenant's ids: a 404 (or the refusal its probe names) whose body carries none of the owner's data,
+ * and afterwards the owner's resources are as they were. A route without a probe fails the walk.
+ */
+@MicronautTest(transactional = false)
+class TenantWalkTest extends ApiTestSupport {
+  @Inject Router router;
+  @Inject EmbeddedServer server;
+  private HttpClient noRedirects;
+
+  @BeforeAll
+  void client() {
+    DefaultHttpClientConfiguration config = new DefaultHttpClientConfiguration();
+    config.setFollowRedirects(false);
+    noRedirects = HttpClient.create(server.getURL(), config);
+  }
+
+  @AfterAll
+  void closeClient() {
+    noRedirects.close();
+  }
+
+  @Test
+  void everyRouteWithAPathVariableRefusesAnotherTenantsIds() {
+    Owned owner = OwnerSeed.everything(this, newTenant());
+    CreatedTenant stranger = newTenant();
+    String strangerSecret = "stranger-secret-" + UUID.randomUUID();
+    for (String provider : List.of("whatsapp", "twilio", "bounces")) {
+      call(
+          HttpRequest.PUT(
+              "/api/callbacks/" + provider,
+              Map.of("secret", strangerSecret, "verifyToken", "not-yours")),
+          stranger.apiKey(),
+          Map.class);
+    }
+    Map<String, String> before = ownersView(owner);
+
+    List<Probe> probes = RouteProbes.all(owner, strangerSecret);
+    Set<String> probed = probes.stream().map(Probe::route).collect(Collectors.toSet());
+    Set<String> routed = routesWithPathVariables();
+    assertThat(difference(routed, probed))
+        .as("routes with a path variable that the walk does not know how to fill")
+        .isEmpty();
+    assertThat(difference(probed, routed)).as("probes of routes that no longer exist").isEmpty();
+
+    List<String> failures = new ArrayList<>();
+    for (Probe probe : probes) {
+      failures.addAll(check(probe, owner, stranger.apiKey()));
+    }
+    assertThat(failures).as("routes that answered another tenant's ids").isEmpty();
+    assertThat(ownersView(owner)).as("the owner's resources after the walk").isEqualTo(before);
+  }
+
+  /** {@code "GET /api/lists/{id}"} for each route the application serves with a path variable. */
+  private Set<String> routesWithPathVariables() {
+    return router
+        .uriRoutes()
+        .filter(r -> !r.getUriMatchTemplate().getVariableNames().isEmpty())
+        .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static Set<String> difference(Set<String> a, Set<String> b) {
+    Set<String> rest = new TreeSet<>(a);
+    rest.removeAll(b);
+    return rest;
+  }
+
+  private List<String> check(Probe probe, Owned owner, String strangerKey) {
+    MutableHttpRequest<?> request = probe.request();
+    if (request.getPath().startsWith("/api/")) {
+      request.bearerAuth(strangerKey);
+    }
+    Answer answer = send(request);
+    List<String> failures = new ArrayList<>();
+    if (answer.status() != probe.expected()) {
+      failures.add(
+          probe.route()
+              + ": "
+              + answer.status()
+              + " instead of "
+              + probe.expected()
+              + " ("
+              + probe.why()
+              + "): "
+              + answer.body());
+    }
+    if (answer.location() != null) {
+      failures.add(probe.route() + ": redirected to " + answer.location());
+    }
+    String sent = probe.sent();
+    for (String secret : owner.secrets()) {
+      if (!sent.contains(secret) && answer.body().contains(secret)) {
+        failures.add(probe.route() + ": the answer carries the owner's " + secret);
+      }
+    }
+    return failures;
+  }
+
+  record Answer(int status, String body, String location) {}
+
+  private Answer send(MutableHttpRequest<?> request) {
+    try {
+      HttpResponse<byte[]> r = noRedirects.toBlocking().exchange(request, byte[].class);
+      return new Answer(r.code(), text(r.body()), r.header("Location"));
+    } catch (HttpClientResponseException e) {
+      byte[] body = e.getResponse().getBody(byte[].class).orElse(null);
+      return new Answer(e.getStatus().getCode(), text(body), e.getResponse().header("Location"));
+    }
+  }
+
+  private static String text(byte[] body) {
+    return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+  }
+
+  /** What the owner sees of its resources: a stranger's refused call must not change any of it. */
+  private Map<String, String> ownersView(Owned o) {
+    Map<String, String> view = new LinkedHashMap<>();
+    for (String path :
+        List.of(
+            "/api/campaigns/" + o.campaignId(),
+            "/api/campaigns/" + o.campaignId() + "/advisor",
+            "/api/contacts/" + o.contactId(),
+            "/api/lists/" + o.listId() + "/preview",
+            "/api/templates/" + o.templateId() + "/versions",
+            "/api/webhooks/" + o.webhookId(),
+            "/api/sender-identities/" + o.identityId(),
+            "/api/callbacks")) {
+      view.put(path, call(HttpRequest.GET(path), o.key(), String.class));
+    }
+    view.put(
+        "suppressed",
+        String.valueOf(
+            TestDb.count(
+                "SELECT count(*) FROM suppression_list WHERE tenant_id = ?", o.tenantId())));
+    return view;
+  }
+
+  /** Seeding helpers for {@link OwnerSeed}, which lives outside the test's inheritance. */
+  <T> T as(String key, MutableHttpRequest<?> request, Class<T> type) {
+    return call(request, key, type);
+  }
+
+  ImportView importFor(String key, UUID listId, String csv) {
+    return importCsv(key, listId.toString(), csv);
+  }
+
+  static String randomPrivateIp() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return "10." + r.nextInt(1, 255) + "." + r.nextInt(1, 255) + "." + r.nextInt(1, 255);
+  }
+}
