@@ -82,6 +82,84 @@ class TenantWalkTest extends ApiTestSupport {
     assertThat(ownersView(owner)).as("the owner's resources after the walk").isEqualTo(before);
   }
 
+  /**
+   * Ids of another tenant where a request carries them in its body or query: a reference to them is
+   * refused (4xx), a search for them finds nothing, and nothing of the owner's changes.
+   */
+  @Test
+  void idsOfAnotherTenantInBodiesAndQueriesAreNeverFollowed() {
+    Owned owner = OwnerSeed.everything(this, newTenant());
+    CreatedTenant stranger = newTenant();
+    String key = stranger.apiKey();
+    UUID strangersList =
+        UUID.fromString(
+            (String)
+                call(HttpRequest.POST("/api/lists", Map.of("name", "mine")), key, Map.class)
+                    .get("id"));
+    Map<String, String> before = ownersView(owner);
+
+    List<Probe> references =
+        List.of(
+            Probe.post(
+                "a campaign with the owner's template, identity and list",
+                "/api/campaigns",
+                Map.of(
+                    "name",
+                    "Borrowed",
+                    "channel",
+                    "email",
+                    "messageClass",
+                    "marketing",
+                    "templateId",
+                    owner.templateId(),
+                    "senderIdentityId",
+                    owner.identityId(),
+                    "audience",
+                    Map.of("lists", List.of(owner.listId())))),
+            Probe.post(
+                "the owner's contact into the stranger's list",
+                "/api/lists/" + strangersList + "/contacts",
+                Map.of("contactIds", List.of(owner.contactId()))),
+            Probe.notFound(
+                "an import into the owner's list",
+                HttpRequest.POST(
+                        "/api/contacts/import?list=" + owner.listId(), "email\nx@gmail.test\n")
+                    .contentType("text/csv")),
+            Probe.post(
+                "the warmup of the owner's IP", "/api/warmup/start", Map.of("ip", owner.ip())));
+    List<String> failures = new ArrayList<>();
+    for (Probe probe : references) {
+      Answer answer = send(probe.request().bearerAuth(key));
+      if (answer.status() < 400 || answer.status() >= 500 || answer.status() == 401) {
+        failures.add(probe.route() + ": " + answer.status() + " " + answer.body());
+      }
+      failures.addAll(leaks(probe, answer, owner));
+    }
+    for (String query :
+        List.of(
+            "/api/messages?messageId=" + owner.messageId(),
+            "/api/messages?campaignId=" + owner.campaignId(),
+            "/api/messages?recipient=" + owner.marker() + "@gmail.test",
+            "/api/contacts?email=" + owner.marker() + "@gmail.test")) {
+      Probe search = Probe.get(query, query);
+      Answer answer = send(search.request().bearerAuth(key));
+      if (answer.status() != 200 && answer.status() != 404) {
+        failures.add(query + ": " + answer.status() + " " + answer.body());
+      }
+      failures.addAll(leaks(search, answer, owner));
+    }
+    assertThat(failures).as("requests that followed another tenant's ids").isEmpty();
+    assertThat(
+            TestDb.count(
+                "SELECT count(*) FROM list_contacts WHERE list_id = ? OR contact_id = ? AND list_id <> ?",
+                strangersList,
+                owner.contactId(),
+                owner.listId()))
+        .as("memberships across tenants")
+        .isZero();
+    assertThat(ownersView(owner)).as("the owner's resources afterwards").isEqualTo(before);
+  }
+
   /** {@code "GET /api/lists/{id}"} for each route the application serves with a path variable. */
   private Set<String> routesWithPathVariables() {
     return router
@@ -119,13 +197,20 @@ class TenantWalkTest extends ApiTestSupport {
     if (answer.location() != null) {
       failures.add(probe.route() + ": redirected to " + answer.location());
     }
+    failures.addAll(leaks(probe, answer, owner));
+    return failures;
+  }
+
+  /** The owner's values in an answer, other than those the request itself carried. */
+  private static List<String> leaks(Probe probe, Answer answer, Owned owner) {
     String sent = probe.sent();
+    List<String> leaks = new ArrayList<>();
     for (String secret : owner.secrets()) {
       if (!sent.contains(secret) && answer.body().contains(secret)) {
-        failures.add(probe.route() + ": the answer carries the owner's " + secret);
+        leaks.add(probe.route() + ": the answer carries the owner's " + secret);
       }
     }
-    return failures;
+    return leaks;
   }
 
   record Answer(int status, String body, String location) {}
