@@ -92,6 +92,11 @@ shared_preload_libraries = 'timescaledb'
 timescaledb.telemetry_level = off
 # Flink's JDBC sinks, the services' pools and the tests together.
 max_connections = 200
+# A million-contact plan or import dirties a few hundred MB of index pages: with the default
+# 128 MB cache they are written out and read back during the statement, and the default 1 GB of
+# WAL forces checkpoints in the middle of it.
+shared_buffers = 512MB
+max_wal_size = 4GB
 EOF
   pg_own "$PG_DATA/heron.conf"
 }
