@@ -19,21 +19,38 @@ SELECT * FROM contacts WHERE tenant_id = ? AND id = ?;
 -- Which of the given contact ids belong to the tenant.
 SELECT id FROM contacts WHERE tenant_id = ? AND id = ANY (?::uuid[]);
 
+-- name: import-staging
+-- A batch of imported rows is copied (COPY FROM STDIN) into this table before one upsert reads
+-- it; temporary and dropped at commit, so concurrent imports never see each other's rows.
+CREATE TEMPORARY TABLE import_staging (
+    email      text NOT NULL,
+    first_name text,
+    last_name  text,
+    phone      text,
+    company    text,
+    time_zone  text,
+    tags       text,
+    attributes text
+) ON COMMIT DROP;
+
+-- name: import-staging-copy
+-- The COPY that fills the staging table (text format: tab-separated, \N for null).
+COPY import_staging (email, first_name, last_name, phone, company, time_zone, tags, attributes)
+FROM STDIN;
+
 -- name: contact-import-batch
--- Upserts one batch of imported rows (parallel arrays, one element per row; tags joined with ';',
--- attributes as JSON text) and adds them to a list when one is given. Empty cells keep what is
--- stored, tags are merged, attributes are merged key by key. Returns inserted and updated counts.
-WITH input AS (
-    SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                         ?::text[], ?::text[])
-        AS t(email, first_name, last_name, phone, company, time_zone, tags, attributes)
-), upserted AS (
+-- Upserts the staged batch (tags joined with ';', attributes as JSON text; one row per email)
+-- and adds the rows to a list when one is given. Empty cells keep what is stored, tags are
+-- merged, attributes are merged key by key. Rows go in email order so that the unique index is
+-- filled page by page. Returns inserted and updated counts.
+WITH upserted AS (
     INSERT INTO contacts AS c (tenant_id, email, first_name, last_name, phone, company, time_zone,
                                tags, attributes)
     SELECT ?::uuid, email, first_name, last_name, phone, company, time_zone,
            CASE WHEN tags IS NULL OR tags = '' THEN '{}'::text[] ELSE string_to_array(tags, ';') END,
            coalesce(attributes, '{}')::jsonb
-    FROM input
+    FROM import_staging
+    ORDER BY email
     ON CONFLICT (tenant_id, email) DO UPDATE SET
         first_name = coalesce(EXCLUDED.first_name, c.first_name),
         last_name  = coalesce(EXCLUDED.last_name, c.last_name),
@@ -72,8 +89,10 @@ WHERE id = ?;
 UPDATE contact_imports SET status = ?, failure = ?, finished_at = now() WHERE id = ?;
 
 -- name: import-error-insert
--- One row's error, with its line number in the file.
-INSERT INTO contact_import_errors (import_id, line, field, reason) VALUES (?, ?, ?, ?)
+-- A batch's row errors (parallel arrays), each with its line number in the file.
+INSERT INTO contact_import_errors (import_id, line, field, reason)
+SELECT ?::uuid, line, field, reason
+FROM unnest(?::bigint[], ?::text[], ?::text[]) AS e(line, field, reason)
 ON CONFLICT DO NOTHING;
 
 -- name: import-by-id
@@ -291,6 +310,11 @@ SELECT c.id AS contact_id,
 FROM contacts c
 WHERE c.tenant_id = ? AND /*filter*/;
 
+-- name: plan-memory
+-- A million-contact plan sorts and hashes its audience: enough memory for that to stay off disk,
+-- for this transaction only.
+SET LOCAL work_mem = '64MB';
+
 -- name: plan-analyze
 -- Statistics for the joins of the later steps.
 ANALYZE plan_audience;
@@ -423,26 +447,33 @@ WHERE r.contact_id = a.contact_id;
 -- Contacts the warmup horizon has no room for: a later re-plan takes them.
 DELETE FROM plan_audience WHERE due_at IS NULL;
 
--- name: plan-write-recipients
--- One recipient per contact left: queued, or held back ('' variant) for the A/B winner. A
--- held-back recipient planned again with a variant keeps its message id and is queued now.
-INSERT INTO recipients AS r (tenant_id, campaign_id, contact_id, channel, variant, address, status)
-SELECT ?, ?, a.contact_id, ?, coalesce(a.variant, ?), a.address,
-       CASE WHEN a.variant = '' THEN 'held' ELSE 'queued' END
-FROM plan_audience a
-ON CONFLICT (campaign_id, contact_id, channel) DO UPDATE
-    SET variant = EXCLUDED.variant, status = EXCLUDED.status, address = EXCLUDED.address,
-        updated_at = now()
-    WHERE r.status = 'held' AND EXCLUDED.status = 'queued';
-
--- name: plan-enqueue
--- The queued recipients of this plan go on the send queue at their due time.
-INSERT INTO send_queue (recipient_id, tenant_id, campaign_id, due_at)
-SELECT r.id, r.tenant_id, r.campaign_id, a.due_at
-FROM plan_audience a
-JOIN recipients r ON r.campaign_id = ? AND r.channel = ? AND r.contact_id = a.contact_id
-WHERE r.status = 'queued'
-ON CONFLICT (recipient_id) DO NOTHING;
+-- name: plan-write
+-- One recipient per contact left (queued, or held back ('' variant) for the A/B winner; a
+-- held-back recipient planned again with a variant keeps its message id and is queued now), and
+-- the queued ones on the send queue at their due time, in one statement. Rows go in contact order
+-- so that the indexes on contact_id are filled page by page; the time-ordered ids (V17) keep the
+-- primary keys in order too. Returns both counts.
+WITH written AS (
+    INSERT INTO recipients AS r (tenant_id, campaign_id, contact_id, channel, variant, address,
+                                 status)
+    SELECT ?, ?, a.contact_id, ?, coalesce(a.variant, ?), a.address,
+           CASE WHEN a.variant = '' THEN 'held' ELSE 'queued' END
+    FROM plan_audience a
+    ORDER BY a.contact_id
+    ON CONFLICT (campaign_id, contact_id, channel) DO UPDATE
+        SET variant = EXCLUDED.variant, status = EXCLUDED.status, address = EXCLUDED.address,
+            updated_at = now()
+        WHERE r.status = 'held' AND EXCLUDED.status = 'queued'
+    RETURNING r.id, r.tenant_id, r.campaign_id, r.contact_id, r.status
+), queued AS (
+    INSERT INTO send_queue (recipient_id, tenant_id, campaign_id, due_at)
+    SELECT w.id, w.tenant_id, w.campaign_id, a.due_at
+    FROM written w JOIN plan_audience a ON a.contact_id = w.contact_id
+    WHERE w.status = 'queued'
+    ON CONFLICT (recipient_id) DO NOTHING
+    RETURNING 1
+)
+SELECT (SELECT count(*) FROM written) AS recipients, (SELECT count(*) FROM queued) AS queued;
 
 -- name: tenant-settings
 -- A tenant's settings JSON.

@@ -36,6 +36,14 @@ record ImportRow(
               "expected " + header.width() + " fields as in the header, found " + cells.size()));
       return new Parsed(Optional.empty(), problems);
     }
+    for (int i = 0; i < cells.size(); i++) {
+      if (cells.get(i).indexOf('\0') >= 0) {
+        // PostgreSQL text cannot hold a NUL character: the row is refused here, not by the
+        // database.
+        problems.add(new Problem(line, null, "field " + (i + 1) + " contains a NUL character"));
+        return new Parsed(Optional.empty(), problems);
+      }
+    }
     String rawEmail = header.field(cells, "email");
     Optional<String> email = Emails.normalize(rawEmail);
     if (rawEmail == null) {

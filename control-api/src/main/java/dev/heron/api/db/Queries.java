@@ -8,6 +8,8 @@ public final class Queries {
   public static final String CONTACT_INSERT = "contact-insert";
   public static final String CONTACT_BY_ID = "contact-by-id";
   public static final String CONTACT_IDS_OF_TENANT = "contact-ids-of-tenant";
+  public static final String IMPORT_STAGING = "import-staging";
+  public static final String IMPORT_STAGING_COPY = "import-staging-copy";
   public static final String CONTACT_IMPORT_BATCH = "contact-import-batch";
   public static final String IMPORT_INSERT = "import-insert";
   public static final String IMPORT_PROGRESS = "import-progress";
@@ -47,6 +49,7 @@ public final class Queries {
   public static final String CAMPAIGN_CANCEL_QUEUE = "campaign-cancel-queue";
   public static final String CAMPAIGNS_START_SCHEDULED = "campaigns-start-scheduled";
   public static final String PLAN_RESET = "plan-reset";
+  public static final String PLAN_MEMORY = "plan-memory";
   public static final String PLAN_AUDIENCE = "plan-audience";
   public static final String PLAN_ANALYZE = "plan-analyze";
   public static final String PLAN_SIZE = "plan-size";
@@ -64,8 +67,7 @@ public final class Queries {
   public static final String PLAN_WARMUP_QUEUED = "plan-warmup-queued";
   public static final String PLAN_WARMUP_SPREAD = "plan-warmup-spread";
   public static final String PLAN_WARMUP_DROP_BEYOND = "plan-warmup-drop-beyond";
-  public static final String PLAN_WRITE_RECIPIENTS = "plan-write-recipients";
-  public static final String PLAN_ENQUEUE = "plan-enqueue";
+  public static final String PLAN_WRITE = "plan-write";
   public static final String TENANT_SETTINGS = "tenant-settings";
   public static final String TENANT_SET_FREQUENCY_CAP = "tenant-set-frequency-cap";
   public static final String DISPATCH_DUE = "dispatch-due";
@@ -86,6 +88,8 @@ public final class Queries {
     CONTACT_INSERT,
     CONTACT_BY_ID,
     CONTACT_IDS_OF_TENANT,
+    IMPORT_STAGING,
+    IMPORT_STAGING_COPY,
     CONTACT_IMPORT_BATCH,
     IMPORT_INSERT,
     IMPORT_PROGRESS,
@@ -125,6 +129,7 @@ public final class Queries {
     CAMPAIGN_CANCEL_QUEUE,
     CAMPAIGNS_START_SCHEDULED,
     PLAN_RESET,
+    PLAN_MEMORY,
     PLAN_AUDIENCE,
     PLAN_ANALYZE,
     PLAN_SIZE,
@@ -142,8 +147,7 @@ public final class Queries {
     PLAN_WARMUP_QUEUED,
     PLAN_WARMUP_SPREAD,
     PLAN_WARMUP_DROP_BEYOND,
-    PLAN_WRITE_RECIPIENTS,
-    PLAN_ENQUEUE,
+    PLAN_WRITE,
     TENANT_SETTINGS,
     TENANT_SET_FREQUENCY_CAP,
     DISPATCH_DUE,

@@ -61,6 +61,22 @@ public final class Tx {
     }
   }
 
+  /**
+   * Copies rows in COPY text format ({@code CopyText}) with a named {@code COPY … FROM STDIN}, and
+   * returns how many rows it copied: the fastest way into a table, one round trip for any number of
+   * rows.
+   */
+  public long copyIn(String query, byte[] rows) throws SQLException {
+    try {
+      return connection
+          .unwrap(org.postgresql.PGConnection.class)
+          .getCopyAPI()
+          .copyIn(queries.get(query), new java.io.ByteArrayInputStream(rows));
+    } catch (java.io.IOException e) {
+      throw new SQLException("copy '" + query + "' failed: " + e.getMessage(), e);
+    }
+  }
+
   public Connection connection() {
     return connection;
   }

@@ -2,6 +2,8 @@ package dev.heron.api.planning;
 
 import dev.heron.api.db.Tx;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * One stage of planning. Steps run in order in one transaction and share the temporary table {@code
@@ -25,4 +27,16 @@ public interface PlanStep {
    * Applies the step and returns how many contacts or rows it selected, removed, assigned or wrote.
    */
   long apply(PlanRequest request, Tx tx) throws SQLException;
+
+  /**
+   * Runs the step and reports it. A step that does the work of two (one statement writing two
+   * tables) reports each part under its own name.
+   */
+  default List<PlanReport.StepResult> run(PlanRequest request, Tx tx) throws SQLException {
+    return List.of(result(name(), effect(), apply(request, tx)));
+  }
+
+  static PlanReport.StepResult result(String name, Effect effect, long contacts) {
+    return new PlanReport.StepResult(name, effect.name().toLowerCase(Locale.ROOT), contacts);
+  }
 }

@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns a campaign's audience on one channel into recipients and send-queue rows by running the
@@ -40,8 +39,7 @@ public class Planner {
         new TimingSteps.AbSplit(),
         new TimingSteps.SendTime(),
         new WarmupStep(),
-        new WriteSteps.Recipients(),
-        new WriteSteps.Enqueue());
+        new WriteStep());
   }
 
   public PlanReport plan(Tx tx, PlanRequest request) throws SQLException {
@@ -50,14 +48,14 @@ public class Planner {
     long planned = 0;
     long queued = 0;
     for (PlanStep step : steps) {
-      long n = step.apply(request, tx);
-      results.add(
-          new PlanReport.StepResult(step.name(), step.effect().name().toLowerCase(Locale.ROOT), n));
-      switch (step.name()) {
-        case "audience" -> audience = n;
-        case "recipients" -> planned = n;
-        case "queued" -> queued = n;
-        default -> {}
+      for (PlanReport.StepResult result : step.run(request, tx)) {
+        results.add(result);
+        switch (result.step()) {
+          case "audience" -> audience = result.contacts();
+          case "recipients" -> planned = result.contacts();
+          case "queued" -> queued = result.contacts();
+          default -> {}
+        }
       }
     }
     return new PlanReport(request.channel().wireName(), results, audience, planned, queued);

@@ -45,6 +45,20 @@ class ImportRowTest {
   }
 
   @Test
+  void aNulCharacterRefusesTheRowNamingTheField() {
+    ImportRow.Parsed parsed =
+        ImportRow.parse(header, 9, List.of("ana@example.test", "A\0na", "", "", "", ""));
+    assertThat(parsed.row()).isEmpty();
+    assertThat(parsed.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(9);
+              assertThat(p.reason()).contains("field 2", "NUL");
+            });
+  }
+
+  @Test
   void aHeaderNeedsAnEmailColumnAndUniqueNames() {
     assertThatThrownBy(() -> ImportHeader.of(List.of("name", "phone")))
         .isInstanceOf(ApiException.class)
