@@ -4,59 +4,29 @@ import dev.heron.events.Settings;
 import dev.heron.jobs.intake.EventIntake;
 import dev.heron.jobs.intake.KafkaEvents;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
- * The stream jobs' settings. Shared keys come from {@link Settings}; the keys below only the jobs
- * read, looked up the same way (system property, then environment, then the default here).
+ * The stream jobs' settings. Every key is declared with its default in {@link Settings}; the names
+ * here are the ones the jobs read.
  */
 public final class JobSettings {
   /** The REST port of the local MiniCluster ({@code GET /jobs/overview}). */
   public static final String FLINK_PORT = Settings.FLINK_PORT;
 
-  /** How far behind the newest event time an event may arrive and still be on time. */
-  public static final String OUT_OF_ORDERNESS_MS = "HERON_EVENTS_OUT_OF_ORDERNESS_MS";
-
-  /** After how long a silent Kafka partition stops holding event time back. */
-  public static final String IDLENESS_MS = "HERON_EVENTS_IDLENESS_MS";
-
-  /** {@code hashmap} (in memory, the default) or {@code rocksdb} for state larger than memory. */
-  public static final String STATE_BACKEND = "HERON_STATE_BACKEND";
-
-  /** Parallelism of the local pipeline. */
-  public static final String PARALLELISM = "HERON_FLINK_PARALLELISM";
-
-  /** The consumer group the pipeline commits its {@code heron.events} offsets under. */
-  public static final String GROUP = "HERON_JOBS_GROUP";
-
-  /**
-   * Where a pipeline with neither a checkpoint nor committed offsets starts reading: empty for the
-   * earliest record, or epoch milliseconds to start from the records of that time on.
-   */
-  public static final String START_AT = "HERON_JOBS_START_AT";
-
-  private static final Map<String, String> DEFAULTS =
-      Map.of(
-          OUT_OF_ORDERNESS_MS, "5000",
-          IDLENESS_MS, "10000",
-          STATE_BACKEND, "hashmap",
-          PARALLELISM, "2",
-          GROUP, KafkaEvents.GROUP,
-          START_AT, "");
+  public static final String OUT_OF_ORDERNESS_MS = Settings.EVENTS_OUT_OF_ORDERNESS_MS;
+  public static final String IDLENESS_MS = Settings.EVENTS_IDLENESS_MS;
+  public static final String STATE_BACKEND = Settings.STATE_BACKEND;
+  public static final String PARALLELISM = Settings.FLINK_PARALLELISM;
+  public static final String GROUP = Settings.JOBS_GROUP;
+  public static final String START_AT = Settings.JOBS_START_AT;
 
   private JobSettings() {}
 
   public static String get(String key) {
-    if (!DEFAULTS.containsKey(key)) {
-      return Settings.get(key);
-    }
-    return Optional.ofNullable(System.getProperty(key))
-        .or(() -> Optional.ofNullable(System.getenv(key)))
-        .orElse(DEFAULTS.get(key));
+    return Settings.get(key);
   }
 
   public static int getInt(String key) {
