@@ -133,3 +133,27 @@ UPDATE ab_tests SET
     decided_at = ?,
     decision = ?::jsonb
 WHERE id = ? AND status = 'running';
+
+-- name: archive-staging
+-- A staging table for one archive batch, private to the connection and emptied at every commit.
+CREATE TEMP TABLE IF NOT EXISTS events_staging (LIKE events INCLUDING DEFAULTS) ON COMMIT DELETE ROWS;
+
+-- name: archive-copy
+-- Streams one archive batch into the staging table (COPY text format).
+COPY events_staging (
+    occurred_at, event_id, type, schema_version, source, tenant_id, campaign_id, message_id,
+    recipient_id, contact_id, channel, variant, sending_ip, sender_identity, provider,
+    bounce_class, smtp_code, enhanced_status, smtp_response, reason, machine_open, url, value)
+FROM STDIN;
+
+-- name: archive-from-staging
+-- Moves the staged batch into the archive; an event already archived (same id and time) is left alone.
+INSERT INTO events (
+    occurred_at, event_id, type, schema_version, source, tenant_id, campaign_id, message_id,
+    recipient_id, contact_id, channel, variant, sending_ip, sender_identity, provider,
+    bounce_class, smtp_code, enhanced_status, smtp_response, reason, machine_open, url, value)
+SELECT occurred_at, event_id, type, schema_version, source, tenant_id, campaign_id, message_id,
+       recipient_id, contact_id, channel, variant, sending_ip, sender_identity, provider,
+       bounce_class, smtp_code, enhanced_status, smtp_response, reason, machine_open, url, value
+FROM events_staging
+ON CONFLICT (event_id, occurred_at) DO NOTHING;

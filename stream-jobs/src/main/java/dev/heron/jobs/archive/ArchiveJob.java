@@ -3,8 +3,6 @@ package dev.heron.jobs.archive;
 import dev.heron.events.Event;
 import dev.heron.jobs.JobSettings;
 import dev.heron.jobs.intake.EventIntake;
-import dev.heron.jobs.storage.JdbcSinks;
-import dev.heron.jobs.storage.JobQueries;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -31,12 +29,9 @@ public final class ArchiveJob {
     events.sinkTo(archive).name("events-hypertable").uid("archive-sink");
   }
 
-  /** The batched, idempotent sink into the {@code events} hypertable. */
+  /** The batched, idempotent sink into the {@code events} hypertable: COPY through staging. */
   public static Sink<Event> tableSink() {
-    return JdbcSinks.batched(
-        JobQueries.load().get(JobQueries.ARCHIVE_EVENT),
-        new EventRowBinder(),
-        JdbcSinks.Batching.appends());
+    return CopyArchiveSink.standard();
   }
 
   public static void main(String[] args) throws Exception {

@@ -5,6 +5,9 @@ import dev.heron.sql.NamedQueries;
 /** The sink statements of {@code db/queries/jobs.sql}, checked when a job is built. */
 public final class JobQueries {
   public static final String ARCHIVE_EVENT = "archive-event";
+  public static final String ARCHIVE_STAGING = "archive-staging";
+  public static final String ARCHIVE_COPY = "archive-copy";
+  public static final String ARCHIVE_FROM_STAGING = "archive-from-staging";
   public static final String UPSERT_INSIGHT_BUCKET = "upsert-insight-bucket";
   public static final String UPSERT_IP_REPUTATION = "upsert-ip-reputation";
   public static final String UPSERT_IP_REPUTATION_CURRENT = "upsert-ip-reputation-current";
@@ -32,6 +35,9 @@ public final class JobQueries {
     return NamedQueries.load(
         "jobs",
         ARCHIVE_EVENT,
+        ARCHIVE_STAGING,
+        ARCHIVE_COPY,
+        ARCHIVE_FROM_STAGING,
         UPSERT_INSIGHT_BUCKET,
         UPSERT_IP_REPUTATION,
         UPSERT_IP_REPUTATION_CURRENT,

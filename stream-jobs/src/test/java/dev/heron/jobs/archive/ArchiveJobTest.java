@@ -42,13 +42,19 @@ class ArchiveJobTest {
             .build();
     Event withoutCampaign =
         events.of(EventType.SENT, UUID.randomUUID(), at).campaignId(null).variant(null).build();
-    List<Event> input = List.of(bounce, conversion, withoutCampaign, bounce);
+    String multiLineReply = "421-4.7.0 try later\r\n421 4.7.0 \\ see\tdocs";
+    Event deferral =
+        events
+            .of(EventType.DEFERRED, message, at.plusSeconds(1))
+            .smtpReply(421, "4.7.0", multiLineReply)
+            .build();
+    List<Event> input = List.of(bounce, conversion, withoutCampaign, bounce, deferral);
 
     run(input);
     run(input);
 
     try (Connection c = TestDatabase.connect()) {
-      assertThat(count(c)).isEqualTo(3);
+      assertThat(count(c)).isEqualTo(4);
       try (PreparedStatement st =
           c.prepareStatement("SELECT * FROM events WHERE event_id = ? AND occurred_at = ?")) {
         st.setObject(1, bounce.eventId());
@@ -83,6 +89,14 @@ class ArchiveJobTest {
         try (ResultSet rs = st.executeQuery()) {
           assertThat(rs.next()).isTrue();
           assertThat(rs.getObject("campaign_id")).isNull();
+        }
+      }
+      try (PreparedStatement st =
+          c.prepareStatement("SELECT smtp_response FROM events WHERE event_id = ?")) {
+        st.setObject(1, deferral.eventId());
+        try (ResultSet rs = st.executeQuery()) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString(1)).isEqualTo(multiLineReply);
         }
       }
     }

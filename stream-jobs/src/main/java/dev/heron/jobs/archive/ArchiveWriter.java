@@ -1,0 +1,150 @@
+package dev.heron.jobs.archive;
+
+import dev.heron.events.Event;
+import dev.heron.events.Settings;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gathers events as COPY lines and loads them in one transaction per batch: COPY into the staging
+ * table, then one INSERT … SELECT … ON CONFLICT DO NOTHING into the archive. A failed batch is
+ * retried on a new connection; being idempotent, a retry after a commit whose reply was lost does
+ * no harm. Everything runs on the task's thread (the timer callback too), so nothing is shared.
+ */
+final class ArchiveWriter implements SinkWriter<Event> {
+  private static final Logger log = LoggerFactory.getLogger(ArchiveWriter.class);
+  private static final int ATTEMPTS = 4;
+
+  private final ArchiveStatements sql;
+  private final int maxRows;
+  private final long maxWaitMillis;
+  private final ProcessingTimeService time;
+  private final StringBuilder batch = new StringBuilder(1 << 20);
+  private int pending;
+  private boolean timerSet;
+  private Connection connection;
+
+  ArchiveWriter(
+      ArchiveStatements sql, int maxRows, long maxWaitMillis, ProcessingTimeService time) {
+    this.sql = sql;
+    this.maxRows = maxRows;
+    this.maxWaitMillis = maxWaitMillis;
+    this.time = time;
+  }
+
+  @Override
+  public void write(Event event, Context context) throws IOException {
+    CopyRows.append(batch, event);
+    pending++;
+    if (pending >= maxRows) {
+      load();
+    } else if (!timerSet) {
+      timerSet = true;
+      time.registerTimer(time.getCurrentProcessingTime() + maxWaitMillis, now -> onTimer());
+    }
+  }
+
+  private void onTimer() throws IOException {
+    timerSet = false;
+    load();
+  }
+
+  /** Called before every checkpoint and at the end of input: nothing may stay in the batch. */
+  @Override
+  public void flush(boolean endOfInput) throws IOException {
+    load();
+  }
+
+  private void load() throws IOException {
+    if (pending == 0) {
+      return;
+    }
+    String rows = batch.toString();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        loadOnce(rows);
+        break;
+      } catch (SQLException | IOException e) {
+        closeConnection();
+        if (attempt == ATTEMPTS) {
+          throw new IOException("archiving " + pending + " events failed", e);
+        }
+        log.warn("archiving {} events failed (attempt {}), retrying", pending, attempt, e);
+        sleep(attempt * 200L);
+      }
+    }
+    batch.setLength(0);
+    pending = 0;
+  }
+
+  private void loadOnce(String rows) throws SQLException, IOException {
+    Connection db = connection();
+    try {
+      CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
+      copy.copyIn(sql.copy(), new StringReader(rows));
+      try (Statement st = db.createStatement()) {
+        st.executeUpdate(sql.moveToArchive());
+      }
+      db.commit();
+    } catch (SQLException | IOException | RuntimeException e) {
+      try {
+        db.rollback();
+      } catch (SQLException ignored) {
+        // the connection is closed and replaced by the caller
+      }
+      throw e;
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    if (connection == null) {
+      Connection db =
+          DriverManager.getConnection(
+              Settings.get(Settings.DB_URL),
+              Settings.get(Settings.DB_USER),
+              Settings.get(Settings.DB_PASSWORD));
+      db.setAutoCommit(false);
+      try (Statement st = db.createStatement()) {
+        st.execute(sql.createStaging());
+      }
+      db.commit();
+      connection = db;
+    }
+    return connection;
+  }
+
+  private void closeConnection() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // already broken
+      }
+      connection = null;
+    }
+  }
+
+  private static void sleep(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while retrying the archive", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    closeConnection();
+  }
+}
