@@ -23,6 +23,7 @@ import java.util.Optional;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -58,6 +59,7 @@ public final class LocalPipeline {
       PipelineSinks sinks,
       Lookups lookups,
       InsightsSettings insightsSettings) {
+    reuseObjects(env);
     DataStream<Event> events = intake.events(env);
     ArchiveJob.wire(events, sinks.archive());
     InsightsJob.wire(events, sinks.insights(), insightsSettings);
@@ -66,6 +68,16 @@ public final class LocalPipeline {
     SuppressionJob.wire(events, sinks.suppression());
     SendTimeJob.wire(events, lookups.contactZones(), sinks.sendTime());
     AbTestJob.wire(events, lookups.abTests(), sinks.abTests());
+  }
+
+  /**
+   * Operators chained together hand each other the same objects instead of deep copies. Safe here:
+   * what flows between the jobs' functions are immutable records, and a function that keeps an
+   * array in its state copies it first.
+   */
+  public static void reuseObjects(StreamExecutionEnvironment env) {
+    env.configure(new Configuration().set(PipelineOptions.OBJECT_REUSE, true));
+    env.getConfig().enableObjectReuse();
   }
 
   /** The MiniCluster's configuration: REST port, checkpoints, state backend, what to resume. */
@@ -87,6 +99,7 @@ public final class LocalPipeline {
         CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+    conf.set(PipelineOptions.OBJECT_REUSE, true);
     resumeFrom.ifPresent(
         checkpoint -> {
           conf.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());

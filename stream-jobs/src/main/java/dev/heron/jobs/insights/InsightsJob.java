@@ -5,6 +5,7 @@ import dev.heron.jobs.JobSettings;
 import dev.heron.jobs.intake.EventIntake;
 import dev.heron.jobs.storage.JdbcSinks;
 import dev.heron.jobs.storage.JobQueries;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -39,6 +40,11 @@ public final class InsightsJob {
         .process(new MessageEngagementFunction(settings.seenEventsTtl(), settings.firstTouchTtl()))
         .name("message-engagement")
         .uid("insights-message-engagement")
+        .transform(
+            "bucket-delta-combiner",
+            TypeInformation.of(BucketDelta.class),
+            new BucketDeltaCombiner(settings.combine().toMillis()))
+        .uid("insights-bucket-delta-combiner")
         .keyBy(new Keys.ByBucket())
         .process(new BucketTotalsFunction(settings.coalesce(), settings.bucketTtl()))
         .name("bucket-totals")

@@ -9,16 +9,25 @@ import java.time.Duration;
  * @param firstTouchTtl a message's first open and click kept for unique counts
  * @param bucketTtl a bucket's totals kept after its last change
  * @param coalesce how long a bucket's changes gather before its row is written
+ * @param combine how long each subtask sums bucket changes before sending them to their bucket
  */
 public record InsightsSettings(
-    Duration seenEventsTtl, Duration firstTouchTtl, Duration bucketTtl, Duration coalesce) {
+    Duration seenEventsTtl,
+    Duration firstTouchTtl,
+    Duration bucketTtl,
+    Duration coalesce,
+    Duration combine) {
 
   public static InsightsSettings defaults() {
     return new InsightsSettings(
-        Duration.ofDays(7), Duration.ofDays(400), Duration.ofDays(35), Duration.ofMillis(500));
+        Duration.ofDays(7),
+        Duration.ofDays(400),
+        Duration.ofDays(35),
+        Duration.ofMillis(500),
+        Duration.ofMillis(200));
   }
 
   public InsightsSettings withCoalesce(Duration value) {
-    return new InsightsSettings(seenEventsTtl, firstTouchTtl, bucketTtl, value);
+    return new InsightsSettings(seenEventsTtl, firstTouchTtl, bucketTtl, value, combine);
   }
 }

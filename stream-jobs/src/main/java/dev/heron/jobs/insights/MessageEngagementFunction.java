@@ -1,15 +1,13 @@
 package dev.heron.jobs.insights;
 
 import dev.heron.events.Event;
+import dev.heron.jobs.intake.SeenEventIds;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -23,7 +21,7 @@ public final class MessageEngagementFunction
   private final Duration seenEventsTtl;
   private final Duration firstTouchTtl;
 
-  private transient MapState<String, Boolean> seenEvents;
+  private transient SeenEventIds seenEvents;
   private transient ValueState<FirstTouch> firstOpen;
   private transient ValueState<FirstTouch> firstClick;
 
@@ -39,10 +37,7 @@ public final class MessageEngagementFunction
 
   @Override
   public void open(OpenContext openContext) {
-    MapStateDescriptor<String, Boolean> seen =
-        new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
-    seen.enableTimeToLive(ttl(seenEventsTtl));
-    seenEvents = getRuntimeContext().getMapState(seen);
+    seenEvents = SeenEventIds.register(getRuntimeContext(), "seen-event-ids-packed", seenEventsTtl);
     firstOpen = getRuntimeContext().getState(firstTouch("first-open"));
     firstClick = getRuntimeContext().getState(firstTouch("first-click"));
   }
@@ -50,11 +45,9 @@ public final class MessageEngagementFunction
   @Override
   public void processElement(Event event, Context ctx, Collector<BucketDelta> out)
       throws Exception {
-    String eventId = event.eventId().toString();
-    if (seenEvents.contains(eventId)) {
+    if (!seenEvents.firstTime(event.eventId())) {
       return;
     }
-    seenEvents.put(eventId, Boolean.TRUE);
     Optional<BucketKey> bucket = InsightRules.bucketOf(event);
     if (bucket.isEmpty()) {
       return;

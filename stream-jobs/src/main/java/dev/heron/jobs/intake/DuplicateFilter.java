@@ -3,23 +3,19 @@ package dev.heron.jobs.intake;
 import dev.heron.events.Event;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Keyed by message id: lets each event id through once. Producers retry and Kafka replays, so every
- * job that counts de-duplicates first; keying by message keeps each map small.
+ * job that counts de-duplicates first; keying by message keeps each message's ids small.
  */
 public final class DuplicateFilter extends KeyedProcessFunction<String, Event, Event> {
   private final Duration remember;
-  private transient MapState<String, Boolean> seen;
+  private transient SeenEventIds seen;
 
   /**
-   * @param remember how long an event id is remembered
+   * @param remember how long a message's event ids are remembered after its last new event
    */
   public DuplicateFilter(Duration remember) {
     this.remember = remember;
@@ -27,21 +23,12 @@ public final class DuplicateFilter extends KeyedProcessFunction<String, Event, E
 
   @Override
   public void open(OpenContext openContext) {
-    MapStateDescriptor<String, Boolean> descriptor =
-        new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
-    descriptor.enableTimeToLive(
-        StateTtlConfig.newBuilder(remember)
-            .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-            .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-            .build());
-    seen = getRuntimeContext().getMapState(descriptor);
+    seen = SeenEventIds.register(getRuntimeContext(), "seen-event-ids-packed", remember);
   }
 
   @Override
   public void processElement(Event event, Context ctx, Collector<Event> out) throws Exception {
-    String id = event.eventId().toString();
-    if (!seen.contains(id)) {
-      seen.put(id, Boolean.TRUE);
+    if (seen.firstTime(event.eventId())) {
       out.collect(event);
     }
   }

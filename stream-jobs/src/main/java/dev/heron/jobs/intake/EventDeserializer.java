@@ -1,5 +1,6 @@
 package dev.heron.jobs.intake;
 
+import dev.heron.jobs.types.FlinkTypes;
 import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -22,6 +23,7 @@ public final class EventDeserializer implements KafkaRecordDeserializationSchema
 
   @Override
   public TypeInformation<Incoming> getProducedType() {
+    FlinkTypes.register();
     return TypeInformation.of(Incoming.class);
   }
 }

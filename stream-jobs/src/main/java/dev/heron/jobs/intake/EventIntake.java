@@ -2,6 +2,7 @@ package dev.heron.jobs.intake;
 
 import dev.heron.events.DeadLetter;
 import dev.heron.events.Event;
+import dev.heron.jobs.types.FlinkTypes;
 import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -21,6 +22,7 @@ public record EventIntake(
     Duration idleness) {
 
   public DataStream<Event> events(StreamExecutionEnvironment env) {
+    FlinkTypes.register();
     SingleOutputStreamOperator<Event> events =
         env.fromSource(source, EventTimestamps.strategy(outOfOrderness, idleness), "heron.events")
             .uid("events-source")

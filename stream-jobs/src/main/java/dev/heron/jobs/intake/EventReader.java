@@ -16,6 +16,10 @@ public final class EventReader {
 
   public static Incoming read(
       String topic, int partition, long offset, byte[] key, byte[] value, Instant now) {
+    Event canonical = FastEventParser.parse(value);
+    if (canonical != null) {
+      return Incoming.readable(canonical);
+    }
     Decoded<Event> decoded;
     try {
       decoded = WireCodec.EVENTS.decode(value);
