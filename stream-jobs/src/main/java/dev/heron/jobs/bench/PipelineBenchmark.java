@@ -58,12 +58,13 @@ public final class PipelineBenchmark {
 
   public static void main(String[] args) throws Exception {
     int messages = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    int rawRows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+    int rawRows = args.length > 1 ? Integer.parseInt(args[1]) : 10_000_000;
     List<String> report = new ArrayList<>();
     report.add("## Stream jobs (" + Instant.now() + ")");
     report.add("");
     report.add("| measure | value |");
     report.add("| --- | --- |");
+    row(report, "load average before", loadAverage());
     try (BenchEvents bench = new BenchEvents()) {
       long start = System.currentTimeMillis();
       long events = bench.produce(messages, Instant.now());
@@ -89,6 +90,7 @@ public final class PipelineBenchmark {
               KafkaEvents.deadLetterSink(),
               Duration.ofSeconds(5),
               Duration.ofSeconds(1));
+      LocalPipeline.reuseObjects(env);
       DataStream<dev.heron.events.Event> stream = intake.events(env);
       ArchiveJob.wire(stream, ArchiveJob.tableSink());
       InsightsJob.wire(stream, InsightsJob.tableSink(), InsightsSettings.defaults());
@@ -117,6 +119,7 @@ public final class PipelineBenchmark {
     try (Connection db = connect()) {
       new QueryComparison(db).run(rawRows, report);
     }
+    row(report, "load average after", loadAverage());
     report.forEach(System.out::println);
     if (args.length > 2) {
       Files.write(
@@ -197,6 +200,16 @@ public final class PipelineBenchmark {
         }
         Thread.sleep(20);
       }
+    }
+  }
+
+  /** The machine's 1, 5 and 15 minute load averages, as {@code uptime} shows them. */
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + ", " + parts[1] + ", " + parts[2];
+    } catch (java.io.IOException e) {
+      return "unknown (" + e.getMessage() + ")";
     }
   }
 
