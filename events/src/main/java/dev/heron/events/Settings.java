@@ -79,6 +79,26 @@ public final class Settings {
    */
   public static final String JOBS_START_AT = "HERON_JOBS_START_AT";
 
+  // The senders.
+
+  /**
+   * How long a claimed message may go without a sign of life from its sender before another sender
+   * tries it again (the watchdog retry), in seconds. A running sender renews the leases of its
+   * messages in flight, so it bounds the wait after a crash, not the time a message may take.
+   */
+  public static final String CLAIM_LEASE_SECONDS = "HERON_CLAIM_LEASE_SECONDS";
+
+  /**
+   * Comma-separated tenant ids a senders instance serves; empty for all. A scoped instance reads
+   * {@code heron.sends} in a consumer group of its own.
+   */
+  public static final String SENDERS_TENANTS = "HERON_SENDERS_TENANTS";
+
+  /**
+   * A shaping-rules file replacing the senders' built-in {@code shaping-rules.json}; empty: that.
+   */
+  public static final String SHAPING_RULES = "HERON_SHAPING_RULES";
+
   private static final Map<String, String> DEFAULTS =
       Map.ofEntries(
           Map.entry(HOME, ".heron"),
@@ -105,7 +125,10 @@ public final class Settings {
           Map.entry(STATE_BACKEND, "hashmap"),
           Map.entry(FLINK_PARALLELISM, "2"),
           Map.entry(JOBS_GROUP, "heron-stream-jobs"),
-          Map.entry(JOBS_START_AT, ""));
+          Map.entry(JOBS_START_AT, ""),
+          Map.entry(CLAIM_LEASE_SECONDS, "60"),
+          Map.entry(SENDERS_TENANTS, ""),
+          Map.entry(SHAPING_RULES, ""));
 
   /** The value of {@code key}; fails for a key that is not declared here. */
   public static String get(String key) {
