@@ -14,5 +14,8 @@ if curl -fs --max-time 2 "http://127.0.0.1:${HERON_SENDERS_PORT:-8081}/health" >
 fi
 cd "$BENCH_REPO"
 echo "==> building senders and bench"
-mvn -B -q -pl senders,bench -am install -DskipTests -Dspotless.check.skip=true
+# The bench module alone after senders and simulator: control-api (which bench also holds) comes
+# from the local repository, so another module's build in progress does not stop this one.
+mvn -B -q -pl senders,simulator -am install -DskipTests -Dspotless.check.skip=true
+mvn -B -q -pl bench install -DskipTests -Dspotless.check.skip=true
 bench_java dev.heron.bench.send.SendBench "$@"

@@ -1,47 +1,28 @@
 package dev.heron.senders;
 
+import static dev.heron.events.Settings.CLAIM_LEASE_SECONDS;
+import static dev.heron.events.Settings.SENDERS_TENANTS;
+import static dev.heron.events.Settings.SHAPING_RULES;
+
 import dev.heron.events.Settings;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The senders' settings that {@link Settings} does not declare yet, read the same way: the system
- * property of the same name, then the environment, then the default here.
+ * The senders' own settings, declared with every other key in {@link Settings}, read and checked
+ * here: a value that cannot be used fails at start-up with the key's name.
  */
 public final class SendersSettings {
-  /**
-   * How long a claimed message may go without a sign of life from its sender before another sender
-   * tries it again (the watchdog retry). A running sender renews the leases of its messages in
-   * flight every quarter of it, so it bounds the wait after a crash, not the time a message may
-   * take.
-   */
-  public static final String CLAIM_LEASE_SECONDS = "HERON_CLAIM_LEASE_SECONDS";
-
-  /**
-   * Comma-separated tenant ids this instance serves; empty for all. A scoped instance reads {@code
-   * heron.sends} in a consumer group of its own.
-   */
-  public static final String TENANTS = "HERON_SENDERS_TENANTS";
-
-  /** A shaping-rules file replacing the built-in {@code shaping-rules.json}; empty for that one. */
-  public static final String SHAPING_RULES = "HERON_SHAPING_RULES";
-
+  /** The lease a sender uses when it is built without settings (tests): the declared default. */
   static final Duration DEFAULT_CLAIM_LEASE = Duration.ofSeconds(60);
 
   private SendersSettings() {}
 
-  static String get(String key, String fallback) {
-    return Optional.ofNullable(System.getProperty(key))
-        .or(() -> Optional.ofNullable(System.getenv(key)))
-        .orElse(fallback);
-  }
-
   public static Duration claimLease() {
-    String value = get(CLAIM_LEASE_SECONDS, Long.toString(DEFAULT_CLAIM_LEASE.toSeconds()));
+    String value = Settings.get(CLAIM_LEASE_SECONDS);
     double seconds;
     try {
       seconds = Double.parseDouble(value.trim());
@@ -57,7 +38,7 @@ public final class SendersSettings {
   }
 
   public static Set<UUID> tenants() {
-    String value = get(TENANTS, "");
+    String value = Settings.get(SENDERS_TENANTS);
     try {
       return Arrays.stream(value.split(","))
           .map(String::strip)
@@ -66,11 +47,11 @@ public final class SendersSettings {
           .collect(Collectors.toUnmodifiableSet());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          TENANTS + " must be comma-separated tenant ids, was '" + value + "'", e);
+          SENDERS_TENANTS + " must be comma-separated tenant ids, was '" + value + "'", e);
     }
   }
 
   public static String shapingRules() {
-    return get(SHAPING_RULES, "").strip();
+    return Settings.get(SHAPING_RULES).strip();
   }
 }
