@@ -170,10 +170,18 @@ public final class DeliveryManager {
   public int retryDue(int limit) {
     // A watchdog retry of a message this sender still has in flight (its renewal came late) is
     // left alone: the try in flight finishes it.
-    List<PendingRetry> due =
+    List<PendingRetry> taken =
         store.takeDueRetries(limit).stream()
             .filter(r -> !leases.holds(r.request().messageId()))
             .toList();
+    // A try that finished here between the take and the filter has already released its lease:
+    // its recorded outcome says it is done.
+    Set<UUID> finished =
+        taken.isEmpty()
+            ? Set.of()
+            : store.completions(taken.stream().map(PendingRetry::request).toList()).keySet();
+    List<PendingRetry> due =
+        taken.stream().filter(r -> !finished.contains(r.request().messageId())).toList();
     List<CompletableFuture<Void>> pending = new ArrayList<>(due.size());
     try {
       List<Ready> ready = new ArrayList<>(due.size());

@@ -295,6 +295,21 @@ class DeliveryManagerTest {
     assertThat(store.completions).containsKey(r.messageId());
   }
 
+  @Test
+  void aRetryTakenJustAsItsTryFinishedIsNotSentAgain() {
+    SendRequest r = request(TEMPLATE, Map.of("name", "Ann"));
+    channel.script(replied(Verdict.DELIVERED, 250, "250 ok"));
+    manager.deliver(List.of(r));
+    // The take read the watchdog row before the outcome's write removed it, and the filter ran
+    // after the finished try had released its lease.
+    store.retries.put(
+        r.messageId(), new PendingRetry(r, 1, Instant.now(), Instant.now(), null, null));
+
+    assertThat(manager.retryDue(10)).isZero();
+    assertThat(channel.pushed).hasSize(1);
+    assertThat(typesOf(r)).containsExactly(EventType.SENT, EventType.DELIVERED);
+  }
+
   /** Claims, refusals and outcomes in maps. */
   static class MemoryStore implements DeliveryStore {
     final Set<UUID> claims = ConcurrentHashMap.newKeySet();
