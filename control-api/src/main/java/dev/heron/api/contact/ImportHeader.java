@@ -39,6 +39,11 @@ final class ImportHeader {
       if (raw.isEmpty()) {
         throw ApiException.badRequest("header", "header: column " + (i + 1) + " has no name");
       }
+      if (raw.indexOf('\0') >= 0) {
+        // An attribute's name becomes a jsonb key, which cannot hold a NUL character.
+        throw ApiException.badRequest(
+            "header", "header: column " + (i + 1) + " has a NUL character in its name");
+      }
       String key = canonical(raw);
       if (seen.contains(key)) {
         throw ApiException.badRequest("header", "header: column '" + raw + "' appears twice");
