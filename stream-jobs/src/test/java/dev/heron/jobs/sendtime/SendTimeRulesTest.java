@@ -58,10 +58,23 @@ class SendTimeRulesTest {
     double[] posterior = SendTimeRules.posterior(many, prior);
     int[] best = SendTimeRules.bestHours(posterior);
     assertThat(best[0]).isEqualTo(100);
-    assertThat(best[1]).isEqualTo(10);
+    assertThat(best[1]).isIn(99, 101);
     assertThat(SendTimeRules.confidence(many, posterior, best))
         .isGreaterThan(SendTimeRules.confidence(one, SendTimeRules.posterior(one, prior), best))
         .isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void smoothingSpreadsAnOpenOverItsNeighboursAndTheSameHourOfOtherDaysKeepingItsWeight() {
+    double[] weights = new double[168];
+    weights[33] = 2; // Tuesday 09:00
+    double[] smoothed = SendTimeRules.smooth(weights);
+
+    assertThat(java.util.Arrays.stream(smoothed).sum()).isCloseTo(2, within(1e-9));
+    assertThat(smoothed[33]).isGreaterThan(smoothed[32]).isGreaterThan(smoothed[57]);
+    assertThat(smoothed[32]).isCloseTo(smoothed[34], within(1e-12));
+    assertThat(smoothed[57]).isGreaterThan(smoothed[45]); // Wednesday 09:00 over Tuesday 21:00
+    assertThat(smoothed[45]).isCloseTo(0, within(1e-3));
   }
 
   @Test
