@@ -6,7 +6,9 @@ import dev.heron.simulator.recipients.Recipients;
 import dev.heron.simulator.reports.ReportOutcome;
 import dev.heron.simulator.reports.ReportSender;
 import dev.heron.simulator.smtp.DeliveryOutcome;
+import dev.heron.simulator.smtp.IpReputation;
 import dev.heron.simulator.smtp.SmtpReceiver;
+import dev.heron.simulator.smtp.Verdicts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,7 @@ public final class RunningSimulator implements AutoCloseable {
   private final SimulatorConfig config;
   private final SmtpReceiver smtp;
   private final DnsServer dns;
+  private final Verdicts verdicts;
   private final Recipients recipients;
   private final ReportSender reports;
   private final Journal<DeliveryOutcome> deliveryJournal;
@@ -29,6 +32,7 @@ public final class RunningSimulator implements AutoCloseable {
       SimulatorConfig config,
       SmtpReceiver smtp,
       DnsServer dns,
+      Verdicts verdicts,
       Recipients recipients,
       ReportSender reports,
       Journal<DeliveryOutcome> deliveryJournal,
@@ -37,11 +41,20 @@ public final class RunningSimulator implements AutoCloseable {
     this.config = config;
     this.smtp = smtp;
     this.dns = dns;
+    this.verdicts = verdicts;
     this.recipients = recipients;
     this.reports = reports;
     this.deliveryJournal = deliveryJournal;
     this.engagementJournal = engagementJournal;
     this.reportJournal = reportJournal;
+  }
+
+  /**
+   * Replaces the world's IP reputation rules while running: from the next RCPT TO on, the providers
+   * answer as {@code rules} say (the reputation reaction benchmark switches a block on this way).
+   */
+  public void changeReputations(List<IpReputation> rules) {
+    verdicts.useReputations(rules);
   }
 
   public SimulatorConfig config() {

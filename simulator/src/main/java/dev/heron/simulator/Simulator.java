@@ -62,7 +62,7 @@ public final class Simulator {
               listener(deliveries, recipients, reports),
               config.clock());
       return new RunningSimulator(
-          config, smtp, dns, recipients, reports, deliveries, engagements, reportLog);
+          config, smtp, dns, verdicts, recipients, reports, deliveries, engagements, reportLog);
     } catch (IOException | RuntimeException e) {
       for (AutoCloseable started :
           new AutoCloseable[] {dns, reports, recipients, reportLog, engagements, deliveries}) {

@@ -5,6 +5,7 @@ import dev.heron.simulator.World;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +22,20 @@ public final class Verdicts {
   private final Greylist greylist;
   private final RateLimiter rateLimiter;
   private final long seed;
+  // Swapped whole while the simulator runs, as a provider changes its mind about an IP.
+  private volatile List<IpReputation> reputations;
 
   public Verdicts(World world, long seed, Clock clock) {
     this.world = world;
+    this.reputations = world.reputations();
     this.seed = seed;
     this.greylist = new Greylist(world.timings().greylistRetryAfter(), clock);
     this.rateLimiter = new RateLimiter(world.rateLimits(), clock);
+  }
+
+  /** From now on, the providers judge source IPs by {@code rules} instead of the world's. */
+  public void useReputations(List<IpReputation> rules) {
+    this.reputations = List.copyOf(rules);
   }
 
   public Verdict atRecipient(String sourceIp, String envelopeFrom, String recipient) {
@@ -92,7 +101,7 @@ public final class Verdicts {
 
   private Optional<Reply> reputationReply(
       Provider provider, String sourceIp, Address address, Map<String, String> variables) {
-    return world.reputations().stream()
+    return reputations.stream()
         .filter(r -> r.provider().equals(provider.name()) && r.ip().equals(sourceIp))
         .filter(r -> Hashes.unit(seed, "reputation", sourceIp, address.text()) < r.share())
         .findFirst()
