@@ -1,0 +1,211 @@
+package dev.heron.bench.model;
+
+import dev.heron.events.Event;
+import dev.heron.events.Settings;
+import dev.heron.events.Topics;
+import dev.heron.events.WireCodec;
+import dev.heron.simulator.World;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.ToDoubleFunction;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * {@code bin/heron bench sendtime}: the real SendTimeJob (its own JVM, a local MiniCluster, the
+ * Kafka intake, the {@code contact_send_time} sink) fed with weeks of engagement that the
+ * simulator's recipients model produces at simulated times, scored against the recipients' hidden
+ * habits. Arguments: contacts (1500), weeks (26), campaigns per week (3), runs (3), and the
+ * simulator's hour affinity weight (the built-in world's when absent).
+ */
+public final class SendTimeBench {
+  private static final Duration MODEL_DEADLINE = Duration.ofMinutes(5);
+
+  private SendTimeBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 1500;
+    int weeks = args.length > 1 ? Integer.parseInt(args[1]) : 26;
+    int perWeek = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    World world = World.builtIn();
+    var habits = world.habits();
+    if (args.length > 4) {
+      double weight = Double.parseDouble(args[4]);
+      habits =
+          new dev.heron.simulator.recipients.HabitProfile(
+              habits.openProbabilityMin(),
+              habits.openProbabilityMax(),
+              habits.clickProbabilityMin(),
+              habits.clickProbabilityMax(),
+              habits.unsubscribeProbability(),
+              weight,
+              habits.prefetchShare());
+    }
+    Path repo = Path.of(System.getProperty("heron.repo", ".")).toAbsolutePath();
+    Path log = Files.createTempFile("bench-sendtime-job", ".log");
+    System.out.printf(
+        Locale.ROOT,
+        "contacts=%d weeks=%d campaigns/week=%d runs=%d hourAffinityWeight=%.2f job log %s%n",
+        contacts,
+        weeks,
+        perWeek,
+        runs,
+        habits.hourAffinityWeight(),
+        log);
+    List<SendTimeScore.Result> results = new ArrayList<>();
+    try (JobProcess job =
+        JobProcess.start(repo, "dev.heron.jobs.sendtime.SendTimeJob", Map.of(), log)) {
+      for (int run = 0; run < runs; run++) {
+        // simulated weeks end before today: the broker's other readers keep their watermarks
+        Instant start = lastMonday().minus(Duration.ofDays(7L * (weeks + 2) * (runs - run)));
+        SimulatedHistory history =
+            new SimulatedHistory(
+                contacts, weeks, perWeek, start, habits, world.timings(), 1000L + run);
+        long began = System.nanoTime();
+        produce(history.events);
+        Map<UUID, int[]> models = awaitModels(history, job);
+        double seconds = (System.nanoTime() - began) / 1e9;
+        // the next campaign: the Tuesday after the history, 10:00 UTC
+        Instant next = history.trainedUntil.plus(Duration.ofHours(24 + 10));
+        SendTimeScore.Result r = SendTimeScore.score(history, models, next);
+        results.add(r);
+        System.out.printf(
+            Locale.ROOT,
+            "run %d: %d events, models in %.1f s; contacts with >= %d human opens: %d;"
+                + " true hour in top 3: %.1f %% (raw counts: %.1f %%, chance: %.1f %%);"
+                + " open rate at start %.4f, at modelled hour %.4f (uplift x%.3f), at true hour"
+                + " %.4f; simulated opens %d -> %d%n",
+            run + 1,
+            history.events.size(),
+            seconds,
+            SendTimeScore.MIN_HUMAN_OPENS,
+            r.scored(),
+            100 * r.accuracy(),
+            100 * r.rawCountAccuracy(),
+            100 * 3.0 / 168,
+            r.openRateAtStart(),
+            r.openRateModelled(),
+            r.uplift(),
+            r.openRateAtTrueHour(),
+            r.opensAtStart(),
+            r.opensModelled());
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "median of %d runs: true hour in top 3 %.1f %% (raw counts %.1f %%); open-rate uplift"
+            + " x%.3f (%.4f vs %.4f at the campaign's start; x%.3f at the true hour)%n",
+        runs,
+        100 * median(results, SendTimeScore.Result::accuracy),
+        100 * median(results, SendTimeScore.Result::rawCountAccuracy),
+        median(results, SendTimeScore.Result::uplift),
+        median(results, SendTimeScore.Result::openRateModelled),
+        median(results, SendTimeScore.Result::openRateAtStart),
+        median(results, r -> r.openRateAtTrueHour() / r.openRateAtStart()));
+  }
+
+  private static Instant lastMonday() {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    return today
+        .minusDays(today.getDayOfWeek().getValue() - 1)
+        .atStartOfDay(java.time.ZoneOffset.UTC)
+        .toInstant();
+  }
+
+  private static void produce(List<Event> events) {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", Settings.get(Settings.KAFKA_BOOTSTRAP));
+    props.put("key.serializer", ByteArraySerializer.class.getName());
+    props.put("value.serializer", ByteArraySerializer.class.getName());
+    props.put("linger.ms", "20");
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+      for (Event e : events) {
+        producer.send(
+            new ProducerRecord<>(
+                Topics.EVENTS,
+                e.messageId().toString().getBytes(StandardCharsets.UTF_8),
+                WireCodec.EVENTS.encode(e)));
+      }
+      producer.flush();
+    }
+  }
+
+  /**
+   * Each contact's latest best hours, once every contact's latest snapshot includes all of its
+   * human opens and clicks.
+   */
+  private static Map<UUID, int[]> awaitModels(SimulatedHistory history, JobProcess job)
+      throws Exception {
+    Map<UUID, Integer> expected = new HashMap<>();
+    for (int i = 0; i < history.contacts.size(); i++) {
+      if (history.humanEngagements[i] > 0) {
+        expected.put(history.contacts.get(i).id(), history.humanEngagements[i]);
+      }
+    }
+    Instant deadline = Instant.now().plus(MODEL_DEADLINE);
+    try (Connection c =
+            DriverManager.getConnection(
+                Settings.get(Settings.DB_URL),
+                Settings.get(Settings.DB_USER),
+                Settings.get(Settings.DB_PASSWORD));
+        PreparedStatement st =
+            c.prepareStatement(
+                "SELECT DISTINCT ON (contact_id) contact_id, observations, best_hours"
+                    + " FROM contact_send_time WHERE tenant_id = ?"
+                    + " ORDER BY contact_id, computed_at DESC")) {
+      st.setObject(1, history.tenant);
+      while (true) {
+        Map<UUID, int[]> models = new HashMap<>();
+        int complete = 0;
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            UUID contact = rs.getObject(1, UUID.class);
+            Array hours = rs.getArray(3);
+            Integer[] boxed = (Integer[]) hours.getArray();
+            models.put(contact, java.util.Arrays.stream(boxed).mapToInt(h -> h).toArray());
+            if (expected.getOrDefault(contact, -1) == rs.getLong(2)) {
+              complete++;
+            }
+          }
+        }
+        if (complete == expected.size()) {
+          return models;
+        }
+        job.requireAlive();
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException(
+              complete
+                  + " of "
+                  + expected.size()
+                  + " contacts' models complete after "
+                  + MODEL_DEADLINE);
+        }
+        Thread.sleep(1000);
+      }
+    }
+  }
+
+  private static double median(
+      List<SendTimeScore.Result> results, ToDoubleFunction<SendTimeScore.Result> figure) {
+    double[] values = results.stream().mapToDouble(figure).sorted().toArray();
+    int n = values.length;
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  }
+}
