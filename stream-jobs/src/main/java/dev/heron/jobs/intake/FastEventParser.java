@@ -175,6 +175,6 @@ final class FastEventParser {
   }
 
   private static Instant instant(JsonParser p) throws IOException {
-    return Instant.parse(p.getText());
+    return IsoInstants.parse(p.getText());
   }
 }

@@ -1,5 +1,6 @@
 package dev.heron.jobs.types;
 
+import dev.heron.events.Event;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.UUID;
@@ -22,16 +23,26 @@ public final class FlinkTypes {
   public static synchronized void register() {
     if (!registered) {
       TypeExtractor.registerFactory(UUID.class, UuidFactory.class);
+      TypeExtractor.registerFactory(Event.class, EventFactory.class);
       registered = true;
     }
   }
 
-  /** Hands {@link UuidTypeInfo} to the type extractor wherever a {@link UUID} appears. */
+  /** Hands {@link UuidSerializer} to the type extractor wherever a {@link UUID} appears. */
   public static final class UuidFactory extends TypeInfoFactory<UUID> {
     @Override
     public TypeInformation<UUID> createTypeInfo(
         Type type, Map<String, TypeInformation<?>> genericParameters) {
-      return UuidTypeInfo.INSTANCE;
+      return SingletonTypeInfo.UUID;
+    }
+  }
+
+  /** Hands the {@link EventSerializer} to the type extractor wherever an {@link Event} appears. */
+  public static final class EventFactory extends TypeInfoFactory<Event> {
+    @Override
+    public TypeInformation<Event> createTypeInfo(
+        Type type, Map<String, TypeInformation<?>> genericParameters) {
+      return SingletonTypeInfo.EVENT;
     }
   }
 }
