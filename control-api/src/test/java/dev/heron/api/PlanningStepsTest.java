@@ -85,6 +85,36 @@ class PlanningStepsTest extends ApiTestSupport {
   }
 
   @Test
+  void deletingACampaignOrAContactDeletesTheirRecipientsAndQueueRows() {
+    World w = world();
+    UUID ana = contact(w, "ana@x.test", null, "granted", null, null);
+    contact(w, "ben@x.test", null, "granted", null, null);
+    Object kept = create(w, Map.of()).get("id");
+    // Transactional: the no-repeated-template rule would keep the second marketing one empty.
+    Object deleted = create(w, Map.of("messageClass", "transactional")).get("id");
+    launch(w, kept);
+    launch(w, deleted);
+    String queued = "SELECT count(*) FROM send_queue q WHERE q.campaign_id = ?::uuid";
+    String planned = "SELECT count(*) FROM recipients WHERE campaign_id = ?::uuid";
+    assertThat(TestDb.count(queued, kept)).isEqualTo(2);
+    assertThat(TestDb.count(queued, deleted)).isEqualTo(2);
+
+    TestDb.update("DELETE FROM campaigns WHERE id = ?::uuid", deleted);
+    assertThat(TestDb.count(planned, deleted)).isZero();
+    assertThat(TestDb.count(queued, deleted)).isZero();
+
+    TestDb.update("DELETE FROM contacts WHERE id = ?", ana);
+    assertThat(TestDb.count(planned, kept)).isEqualTo(1);
+    assertThat(TestDb.count(queued, kept)).isEqualTo(1);
+    assertThat(
+            TestDb.count(
+                "SELECT count(*) FROM send_queue q LEFT JOIN recipients r ON r.id = q.recipient_id"
+                    + " WHERE q.campaign_id = ?::uuid AND r.id IS NULL",
+                kept))
+        .isZero();
+  }
+
+  @Test
   void consentIsNeededForMarketingButNotForTransactionalMessages() {
     World w = world();
     contact(w, "a@x.test", null, "granted", null, null);
