@@ -56,7 +56,12 @@ WITH done AS (
            AS d(message_id, outcome, outcome_at, sent_at, attempts, sending_ip, provider,
                 sender_identity, smtp_response, bounce_class, smtp_code, enhanced_status, reason)
 ), retry_done AS (
-    DELETE FROM message_retries r USING done d WHERE r.message_id = d.message_id
+    -- Rows locked in message id order, as renew-leases locks them, so the two cannot deadlock.
+    DELETE FROM message_retries r
+     WHERE r.message_id IN (SELECT message_id FROM message_retries
+                             WHERE message_id IN (SELECT message_id FROM done)
+                             ORDER BY message_id
+                               FOR UPDATE)
 )
 UPDATE message_claims c
    SET outcome = d.outcome, outcome_at = d.outcome_at, sent_at = d.sent_at,
@@ -148,7 +153,16 @@ RETURNING request, attempt, first_attempt_at, sent_at, sending_ip;
 -- name: renew-leases
 -- Pushes the watchdog retries of a live sender's messages in flight one lease (seconds) further,
 -- matching each message's try so that a retry already put back in line keeps its own time.
+-- Rows are locked in message id order, as record-outcomes locks them, so the two cannot deadlock.
+WITH held AS (
+    SELECT r.message_id
+      FROM message_retries r
+      JOIN unnest(?::uuid[], ?::integer[]) AS f(message_id, attempt)
+        ON r.message_id = f.message_id AND r.attempt = f.attempt
+     ORDER BY r.message_id
+       FOR UPDATE OF r
+)
 UPDATE message_retries r
    SET due_at = now() + make_interval(secs => ?)
-  FROM unnest(?::uuid[], ?::integer[]) AS f(message_id, attempt)
- WHERE r.message_id = f.message_id AND r.attempt = f.attempt;
+  FROM held h
+ WHERE r.message_id = h.message_id;

@@ -1,11 +1,14 @@
 package dev.heron.senders.delivery;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records outcomes on their claims. {@link #grouped} writes on a thread of its own whatever has
@@ -16,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OutcomeWriter implements AutoCloseable {
   static final int MAX_GROUP = 1_000;
+  static final Duration PERSISTENCE = Duration.ofSeconds(5);
+  private static final Logger LOG = LoggerFactory.getLogger(OutcomeWriter.class);
 
   private record Pending(Outcome outcome, CompletableFuture<Void> done) {}
 
@@ -46,7 +51,7 @@ public final class OutcomeWriter implements AutoCloseable {
   public CompletableFuture<Void> record(Outcome outcome) {
     if (queue == null) {
       try {
-        store.recordOutcomes(List.of(outcome));
+        recordPersistently(store, List.of(outcome));
         return CompletableFuture.completedFuture(null);
       } catch (RuntimeException e) {
         return CompletableFuture.failedFuture(e);
@@ -87,7 +92,7 @@ public final class OutcomeWriter implements AutoCloseable {
 
   private void write(List<Pending> group) {
     try {
-      store.recordOutcomes(group.stream().map(Pending::outcome).toList());
+      recordPersistently(store, group.stream().map(Pending::outcome).toList());
     } catch (BadRecordException e) {
       if (group.size() > 1) {
         // One outcome the database refuses must not take the others of its group down with it.
@@ -101,6 +106,34 @@ public final class OutcomeWriter implements AutoCloseable {
       return;
     }
     group.forEach(p -> p.done().complete(null));
+  }
+
+  /**
+   * Records outcomes, trying again after a failure of the store (a deadlock, a dropped connection)
+   * for about {@link #PERSISTENCE}: these messages have gone out, and an outcome given up on sends
+   * its message again once its lease runs out.
+   */
+  static void recordPersistently(DeliveryStore store, List<Outcome> outcomes) {
+    long pause = 25;
+    long deadline = System.nanoTime() + PERSISTENCE.toNanos();
+    while (true) {
+      try {
+        store.recordOutcomes(outcomes);
+        return;
+      } catch (StoreUnavailableException e) {
+        if (System.nanoTime() + pause * 1_000_000 > deadline) {
+          throw e;
+        }
+        LOG.warn("recording {} outcomes failed, trying again: {}", outcomes.size(), e.getMessage());
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        pause = Math.min(pause * 2, 1_000);
+      }
+    }
   }
 
   /** Writes what is queued, then stops. */

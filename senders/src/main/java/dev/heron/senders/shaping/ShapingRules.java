@@ -25,8 +25,11 @@ public final class ShapingRules {
     SUSPEND
   }
 
-  /** Messages per second and burst from one IP to one provider. */
-  public record Limit(String provider, double perSecond, int burst) {}
+  /**
+   * Messages per second and burst from one IP to one provider, and how many connections it may hold
+   * open there at once.
+   */
+  public record Limit(String provider, double perSecond, int burst, int connections) {}
 
   /** A reply that matches {@code pattern} from {@code provider} throttles or suspends the IP. */
   public record Rule(
@@ -41,7 +44,7 @@ public final class ShapingRules {
   @JsonIgnoreProperties(ignoreUnknown = true)
   private record File(List<LimitSpec> limits, List<RuleSpec> rules) {}
 
-  private record LimitSpec(String provider, Double perSecond, Integer burst) {}
+  private record LimitSpec(String provider, Double perSecond, Integer burst, Integer connections) {}
 
   private record RuleSpec(
       String provider, String pattern, String action, Double factor, String duration) {}
@@ -98,7 +101,9 @@ public final class ShapingRules {
                       l.perSecond() != null && l.perSecond() > 0, at + ".perSecond: must be > 0");
                   int burst = l.burst() == null ? (int) Math.ceil(l.perSecond()) : l.burst();
                   require(burst >= 1, at + ".burst: must be 1 or more");
-                  return new Limit(l.provider(), l.perSecond(), burst);
+                  int connections = l.connections() == null ? 1 : l.connections();
+                  require(connections >= 1, at + ".connections: must be 1 or more");
+                  return new Limit(l.provider(), l.perSecond(), burst, connections);
                 })
             .toList();
     List<Rule> rules =

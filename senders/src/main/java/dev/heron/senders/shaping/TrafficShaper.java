@@ -55,6 +55,11 @@ public final class TrafficShaper {
     }
   }
 
+  /** How many connections one IP may hold open at {@code provider} at once (1 without a limit). */
+  public int connections(String provider) {
+    return rules.limitFor(provider).map(ShapingRules.Limit::connections).orElse(1);
+  }
+
   /**
    * Takes a token for one message; returns how long to wait before sending it (zero when it may go
    * at once). The token is taken either way, so waiting callers queue up at the current rate.

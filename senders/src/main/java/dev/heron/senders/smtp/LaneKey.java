@@ -1,7 +1,8 @@
 package dev.heron.senders.smtp;
 
 /**
- * One pooled connection's identity: mail from {@code sourceIp} to the exchanger {@code mxHost} at
- * {@code mxAddress}, greeting as {@code heloName}.
+ * One pooled connection's identity: connection slot {@code slot} of mail from {@code sourceIp} to
+ * the mailbox provider {@code provider}, greeting as {@code heloName}. A provider gets as many
+ * slots per source IP as its connection limit allows, whatever the number of its exchangers.
  */
-public record LaneKey(String sourceIp, String mxHost, String mxAddress, String heloName) {}
+public record LaneKey(String sourceIp, String provider, int slot, String heloName) {}

@@ -12,8 +12,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
- * The pool of SMTP lanes, one per source IP × exchanger. A lane unused for {@code idleTimeout} is
- * closed (after its queued transactions), before the server drops it on its own.
+ * The pool of SMTP lanes: per source IP × provider, as many as the provider's connection limit
+ * ({@link LaneKey#slot}). A lane unused for {@code idleTimeout} is closed (after its queued
+ * transactions), before the server drops it on its own.
  */
 public final class SmtpConnections implements AutoCloseable {
   /** How lanes connect: the exchangers' port, socket timeouts, messages per connection. */
@@ -42,9 +43,20 @@ public final class SmtpConnections implements AutoCloseable {
             .build();
   }
 
-  /** Sends on the lane for {@code key}; never completes exceptionally. */
+  /**
+   * Sends on one of the {@code connections} lanes of {@code ipAtProvider} (its slot is ignored): an
+   * idle one if there is, else a new one while fewer than {@code connections} exist, else the least
+   * busy. So a connection is opened only when those open are all busy. Never completes
+   * exceptionally.
+   */
   public CompletableFuture<SmtpResult> send(
-      LaneKey key, Composition composition, Instant notBefore, Supplier<Optional<String>> gate) {
+      LaneKey ipAtProvider,
+      int connections,
+      Exchanger exchanger,
+      Composition composition,
+      Instant notBefore,
+      Supplier<Optional<String>> gate) {
+    LaneKey key = leastBusySlot(ipAtProvider, connections);
     for (int tries = 0; ; tries++) {
       SmtpLane lane =
           lanes.get(
@@ -53,7 +65,7 @@ public final class SmtpConnections implements AutoCloseable {
                   new SmtpLane(
                       k, options.port(), options.timeout(), options.maxMessagesPerConnection()));
       try {
-        return lane.send(composition, notBefore, gate);
+        return lane.send(exchanger, composition, notBefore, gate);
       } catch (RejectedExecutionException e) {
         // The lane was closed as idle between finding and using it: take a fresh one.
         lanes.asMap().remove(key, lane);
@@ -63,6 +75,27 @@ public final class SmtpConnections implements AutoCloseable {
         }
       }
     }
+  }
+
+  private LaneKey leastBusySlot(LaneKey ipAtProvider, int connections) {
+    LaneKey best = null;
+    int bestQueued = Integer.MAX_VALUE;
+    for (int slot = 0; slot < connections; slot++) {
+      LaneKey key =
+          new LaneKey(
+              ipAtProvider.sourceIp(), ipAtProvider.provider(), slot, ipAtProvider.heloName());
+      SmtpLane lane = lanes.getIfPresent(key);
+      int queued = lane == null ? 0 : lane.queued();
+      if (lane == null || queued == 0) {
+        // An idle lane, or room for a new one: no need to look further.
+        return key;
+      }
+      if (queued < bestQueued) {
+        best = key;
+        bestQueued = queued;
+      }
+    }
+    return best;
   }
 
   @Override

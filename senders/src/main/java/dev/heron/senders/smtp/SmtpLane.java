@@ -11,39 +11,47 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SMTP connection from a source IP to an exchanger, reused for message after message. A lane
+ * One SMTP connection slot from a source IP to a provider, reused for message after message. A lane
  * owns a thread, so that its transactions run one at a time on its connection while other lanes
- * send in parallel. The connection is opened on first use, after a failure that may have left it
- * unusable, and after {@code maxMessagesPerConnection} messages.
+ * send in parallel: the lanes of an IP × provider bound its connections there. The connection is
+ * opened on first use, to another of the provider's exchangers when a message goes there, after a
+ * failure that may have left it unusable, and after {@code maxMessagesPerConnection} messages.
  */
 final class SmtpLane implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SmtpLane.class);
   private static final Duration IDLE_CHECK = Duration.ofSeconds(5);
 
   private final LaneKey key;
+  private final int port;
   private final Session session;
   private final int maxMessagesPerConnection;
   private final ExecutorService thread;
   private SMTPTransport transport;
+  private Exchanger connectedTo;
+  private final AtomicInteger queued = new AtomicInteger();
   private int sentOnConnection;
   private boolean suspect;
   private Instant lastUsed = Instant.MIN;
 
   SmtpLane(LaneKey key, int port, Duration timeout, int maxMessagesPerConnection) {
     this.key = key;
+    this.port = port;
     this.session = Session.getInstance(properties(key, port, timeout));
     this.maxMessagesPerConnection = maxMessagesPerConnection;
     this.thread =
         Executors.newSingleThreadExecutor(
             r -> {
-              Thread t = new Thread(r, "smtp-" + key.sourceIp() + "-" + key.mxHost());
+              Thread t =
+                  new Thread(r, "smtp-" + key.sourceIp() + "-" + key.provider() + "-" + key.slot());
               t.setDaemon(true);
               return t;
             });
@@ -51,7 +59,6 @@ final class SmtpLane implements AutoCloseable {
 
   private static Properties properties(LaneKey key, int port, Duration timeout) {
     Properties p = new Properties();
-    p.setProperty("mail.smtp.host", key.mxAddress());
     p.setProperty("mail.smtp.port", Integer.toString(port));
     p.setProperty("mail.smtp.localaddress", key.sourceIp());
     p.setProperty("mail.smtp.localhost", key.heloName());
@@ -69,30 +76,50 @@ final class SmtpLane implements AutoCloseable {
   }
 
   /**
-   * Builds the message and runs the transaction on this lane's connection, not before {@code
-   * notBefore} (the pace the shaper set) and only if {@code gate} still has no objection then;
-   * never completes exceptionally.
+   * Builds the message and runs the transaction to {@code exchanger} on this lane's connection, not
+   * before {@code notBefore} (the pace the shaper set) and only if {@code gate} still has no
+   * objection then; never completes exceptionally.
    */
   CompletableFuture<SmtpResult> send(
-      Composition composition, Instant notBefore, Supplier<Optional<String>> gate) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          waitUntil(notBefore);
-          Optional<String> objection = gate.get();
-          if (objection.isPresent()) {
-            return SmtpResult.unreachable(objection.get(), null);
-          }
-          EmailComposer.Composed composed;
-          try {
-            composed = composition.compose();
-          } catch (IllegalArgumentException e) {
-            return SmtpResult.localError(e.getMessage());
-          } catch (MessagingException | RuntimeException e) {
-            return SmtpResult.localError("cannot build the message: " + SmtpErrors.describe(e));
-          }
-          return transact(composed);
-        },
-        thread);
+      Exchanger exchanger,
+      Composition composition,
+      Instant notBefore,
+      Supplier<Optional<String>> gate) {
+    queued.incrementAndGet();
+    try {
+      return CompletableFuture.supplyAsync(
+              () -> transactNotBefore(exchanger, composition, notBefore, gate), thread)
+          .whenComplete((result, failure) -> queued.decrementAndGet());
+    } catch (RejectedExecutionException e) {
+      queued.decrementAndGet();
+      throw e;
+    }
+  }
+
+  /** Transactions queued or running on this lane. */
+  int queued() {
+    return queued.get();
+  }
+
+  private SmtpResult transactNotBefore(
+      Exchanger exchanger,
+      Composition composition,
+      Instant notBefore,
+      Supplier<Optional<String>> gate) {
+    waitUntil(notBefore);
+    Optional<String> objection = gate.get();
+    if (objection.isPresent()) {
+      return SmtpResult.unreachable(objection.get(), null);
+    }
+    EmailComposer.Composed composed;
+    try {
+      composed = composition.compose();
+    } catch (IllegalArgumentException e) {
+      return SmtpResult.localError(e.getMessage());
+    } catch (MessagingException | RuntimeException e) {
+      return SmtpResult.localError("cannot build the message: " + SmtpErrors.describe(e));
+    }
+    return transact(exchanger, composed);
   }
 
   private static void waitUntil(Instant notBefore) {
@@ -106,9 +133,9 @@ final class SmtpLane implements AutoCloseable {
     }
   }
 
-  private SmtpResult transact(EmailComposer.Composed composed) {
+  private SmtpResult transact(Exchanger exchanger, EmailComposer.Composed composed) {
     try {
-      ensureConnected();
+      ensureConnected(exchanger);
     } catch (MessagingException e) {
       disconnect();
       if (SmtpErrors.isBindFailure(e)) {
@@ -121,9 +148,9 @@ final class SmtpLane implements AutoCloseable {
               () ->
                   SmtpResult.unreachable(
                       "cannot connect to "
-                          + key.mxHost()
+                          + exchanger.host()
                           + " ("
-                          + key.mxAddress()
+                          + exchanger.address()
                           + "): "
                           + SmtpErrors.describe(e),
                       null));
@@ -149,17 +176,18 @@ final class SmtpLane implements AutoCloseable {
           .orElseGet(
               () ->
                   SmtpResult.unreachable(
-                      "connection to " + key.mxHost() + " failed: " + SmtpErrors.describe(e),
+                      "connection to " + exchanger.host() + " failed: " + SmtpErrors.describe(e),
                       handedAt));
     }
   }
 
-  private void ensureConnected() throws MessagingException {
+  private void ensureConnected(Exchanger exchanger) throws MessagingException {
     // A connection that failed a command or sat idle may have been dropped by the server: a NOOP
     // (isConnected) tells before a message is lost on it.
     boolean idle = lastUsed.isBefore(Instant.now().minus(IDLE_CHECK));
     if (transport != null
         && (sentOnConnection >= maxMessagesPerConnection
+            || !exchanger.equals(connectedTo)
             || ((suspect || idle) && !transport.isConnected()))) {
       disconnect();
     }
@@ -167,8 +195,9 @@ final class SmtpLane implements AutoCloseable {
     lastUsed = Instant.now();
     if (transport == null) {
       SMTPTransport fresh = (SMTPTransport) session.getTransport("smtp");
-      fresh.connect();
+      fresh.connect(exchanger.address(), port, null, null);
       transport = fresh;
+      connectedTo = exchanger;
       sentOnConnection = 0;
     }
   }
@@ -178,9 +207,10 @@ final class SmtpLane implements AutoCloseable {
       try {
         transport.close();
       } catch (MessagingException | RuntimeException e) {
-        LOG.debug("closing the connection to {} failed: {}", key.mxHost(), e.toString());
+        LOG.debug("closing the connection to {} failed: {}", connectedTo, e.toString());
       }
       transport = null;
+      connectedTo = null;
     }
   }
 

@@ -102,9 +102,9 @@ public final class SmtpMessenger implements Messenger {
     SendingIp ip = ips.select(message.request(), route.provider(), message.previousSendingIp());
     MxHost host = route.primary();
     String helo = ip.heloName() != null ? ip.heloName() : identity;
-    LaneKey lane =
-        new LaneKey(ip.ip(), host.name(), host.addresses().get(0).getHostAddress(), helo);
     String provider = route.provider();
+    LaneKey lane = new LaneKey(ip.ip(), provider, 0, helo);
+    Exchanger exchanger = new Exchanger(host.name(), host.addresses().get(0).getHostAddress());
     Instant notBefore = Instant.now().plus(shaper.reserve(ip.ip(), provider));
     Composition composition =
         () -> {
@@ -114,7 +114,13 @@ public final class SmtpMessenger implements Messenger {
               : composed;
         };
     return connections
-        .send(lane, composition, notBefore, () -> shaper.suspension(ip.ip(), provider))
+        .send(
+            lane,
+            shaper.connections(provider),
+            exchanger,
+            composition,
+            notBefore,
+            () -> shaper.suspension(ip.ip(), provider))
         .thenApply(
             result -> {
               if (result.reply() != null) {

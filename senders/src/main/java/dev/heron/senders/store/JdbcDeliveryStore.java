@@ -316,9 +316,9 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.RENEW_LEASES))) {
-      s.setDouble(1, seconds(lease));
-      s.setArray(2, c.createArrayOf("uuid", ids));
-      s.setArray(3, c.createArrayOf("integer", attempts));
+      s.setArray(1, c.createArrayOf("uuid", ids));
+      s.setArray(2, c.createArrayOf("integer", attempts));
+      s.setDouble(3, seconds(lease));
       s.executeUpdate();
     } catch (SQLException e) {
       throw unavailable("renew the leases of " + ids.length + " messages in flight", e);

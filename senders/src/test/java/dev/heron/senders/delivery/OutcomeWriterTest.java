@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Group commit: what arrives while a write is under way shares the next write. */
@@ -100,6 +101,53 @@ class OutcomeWriterTest {
           .isInstanceOf(CompletionException.class)
           .hasCauseInstanceOf(StoreUnavailableException.class);
       assertThat(store.completions).isEmpty();
+    }
+  }
+
+  @Test
+  void aWriteThatFailsForAMomentIsMadeAgain() throws Exception {
+    AtomicInteger failuresLeft = new AtomicInteger(2);
+    DeliveryManagerTest.MemoryStore store =
+        new DeliveryManagerTest.MemoryStore() {
+          @Override
+          public void recordOutcomes(List<Outcome> outcomes) {
+            if (failuresLeft.getAndDecrement() > 0) {
+              throw new StoreUnavailableException("deadlock detected", null);
+            }
+            super.recordOutcomes(outcomes);
+          }
+        };
+    try (OutcomeWriter writer = OutcomeWriter.grouped(store, "test-outcomes")) {
+      writer.record(outcome()).get(5, TimeUnit.SECONDS);
+      assertThat(store.completions).hasSize(1);
+    }
+  }
+
+  @Test
+  void anOutcomeTheStoreRefusesFailsAloneNotItsGroup() throws Exception {
+    Outcome refused = outcome();
+    DeliveryManagerTest.MemoryStore store =
+        new DeliveryManagerTest.MemoryStore() {
+          @Override
+          public void recordOutcomes(List<Outcome> outcomes) {
+            if (outcomes.contains(refused)) {
+              throw new BadRecordException("the database refused it");
+            }
+            super.recordOutcomes(outcomes);
+          }
+        };
+    OutcomeWriter writer = OutcomeWriter.direct(store);
+    assertThat(writer.record(refused)).isCompletedExceptionally();
+    try (OutcomeWriter grouped = OutcomeWriter.grouped(store, "test-outcomes")) {
+      List<CompletableFuture<Void>> group = new ArrayList<>();
+      group.add(grouped.record(outcome()));
+      group.add(grouped.record(refused));
+      group.add(grouped.record(outcome()));
+      assertThatThrownBy(() -> group.get(1).get(5, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(BadRecordException.class);
+      group.get(0).get(5, TimeUnit.SECONDS);
+      group.get(2).get(5, TimeUnit.SECONDS);
+      assertThat(store.completions).hasSize(2);
     }
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
@@ -43,6 +45,9 @@ public final class TestSmtp implements AutoCloseable {
   private final Map<String, RejectException> replies = new ConcurrentHashMap<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Set<String> connections = ConcurrentHashMap.newKeySet();
+  private final Map<String, AtomicInteger> openTransactions = new ConcurrentHashMap<>();
+  private final Map<String, Integer> mostTransactionsAtOnce = new ConcurrentHashMap<>();
+  private volatile Duration dataDelay = Duration.ZERO;
 
   /** A server on the first free port of 12650-12699 (the senders tests' share). */
   public TestSmtp() {
@@ -90,6 +95,20 @@ public final class TestSmtp implements AutoCloseable {
     return this;
   }
 
+  /** The server takes {@code delay} to answer each message's data, as a busy exchanger does. */
+  public TestSmtp slowly(Duration delay) {
+    this.dataDelay = delay;
+    return this;
+  }
+
+  /**
+   * The most transactions from {@code sourceIp} that were open at once. A connection carries one
+   * transaction at a time, so with a slow server this is how many connections the IP had busy.
+   */
+  public int mostTransactionsAtOnce(String sourceIp) {
+    return mostTransactionsAtOnce.getOrDefault(sourceIp, 0);
+  }
+
   public List<Received> received() {
     return List.copyOf(received);
   }
@@ -124,6 +143,9 @@ public final class TestSmtp implements AutoCloseable {
     @Override
     public void from(String from) {
       this.from = from;
+      int now =
+          openTransactions.computeIfAbsent(sourceIp, k -> new AtomicInteger()).incrementAndGet();
+      mostTransactionsAtOnce.merge(sourceIp, now, Math::max);
     }
 
     @Override
@@ -138,11 +160,22 @@ public final class TestSmtp implements AutoCloseable {
     @Override
     public String data(InputStream data) throws IOException {
       boolean tls = context instanceof Session session && session.isTLSStarted();
+      if (!dataDelay.isZero()) {
+        try {
+          Thread.sleep(dataDelay.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       received.add(new Received(from, recipient, sourceIp, tls, data.readAllBytes()));
       return null;
     }
 
     @Override
-    public void done() {}
+    public void done() {
+      if (from != null) {
+        openTransactions.get(sourceIp).decrementAndGet();
+      }
+    }
   }
 }
