@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,31 +42,53 @@ class ApplicationTest {
   }
 
   @Test
-  void healthIsUpWhileTheDatabaseAnswersAndTheLoopPolls() throws Exception {
+  void healthIsUpWhileTheDatabaseAndKafkaAnswerAndTheLoopPolls() throws Exception {
     TestInfra.database();
-    int port;
+    TestInfra.ensureTopics();
+    // A tenant of its own: this instance reads in a group of its own, not taking others' sends.
+    set(Settings.SENDERS_TENANTS, UUID.randomUUID().toString());
+    set(Settings.KAFKA_BOOTSTRAP, TestInfra.kafka());
+    int port = startOnFreePorts();
+
+    HttpResponse<String> health = health(port);
+    assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"UP\"");
+  }
+
+  @Test
+  void healthIsDownWhileNoKafkaBrokerAnswers() throws Exception {
+    TestInfra.database();
     int noKafka;
+    try (ServerSocket b = new ServerSocket(0)) {
+      noKafka = b.getLocalPort();
+    }
+    // No broker there: this instance must not join the shared group and take other tests' sends.
+    set(Settings.KAFKA_BOOTSTRAP, "127.0.0.1:" + noKafka);
+    int port = startOnFreePorts();
+
+    HttpResponse<String> health = health(port);
+    assertThat(health.statusCode()).isEqualTo(503);
+    assertThat(health.body()).contains("\"status\":\"DOWN\"").contains("kafka");
+  }
+
+  private int startOnFreePorts() throws Exception {
+    int port;
     int bounces;
     try (ServerSocket a = new ServerSocket(0);
-        ServerSocket b = new ServerSocket(0);
         ServerSocket c = new ServerSocket(0)) {
       port = a.getLocalPort();
-      noKafka = b.getLocalPort();
       bounces = c.getLocalPort();
     }
     set(Settings.SENDERS_PORT, Integer.toString(port));
     set(Settings.BOUNCE_PORT, Integer.toString(bounces));
-    // No broker there: this instance must not join the shared group and take other tests' sends.
-    set(Settings.KAFKA_BOOTSTRAP, "127.0.0.1:" + noKafka);
-
     app = Application.start();
+    return port;
+  }
 
-    HttpResponse<String> health =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"status\":\"UP\"");
+  private static HttpResponse<String> health(int port) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }
