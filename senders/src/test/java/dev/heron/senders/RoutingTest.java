@@ -21,6 +21,7 @@ import dev.heron.simulator.RunningSimulator;
 import dev.heron.simulator.Simulator;
 import dev.heron.simulator.SimulatorConfig;
 import dev.heron.simulator.smtp.DeliveryOutcome;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,7 +115,74 @@ class RoutingTest {
     assertThat(seen).filteredOn(e -> e.type() == EventType.BOUNCED).isEmpty();
   }
 
+  @Test
+  void aSuspensionLiftsAfterItsDurationAndTheIpIsUsedAgain() throws Exception {
+    TestInfra.ensureTopics();
+    sim = Simulator.start(SimulatorConfig.forTests(home, 13));
+    producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka()),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    Seed seed = new Seed(TestInfra.database());
+    UUID tenant = seed.tenantId;
+    events =
+        new TopicReader<>(
+            TestInfra.kafka(),
+            Topics.EVENTS,
+            b -> WireCodec.EVENTS.decode(b) instanceof Decoded.Valid<Event> v ? v.value() : null,
+            e -> tenant.equals(e.tenantId()));
+    Instant now = Instant.now();
+    publish(Topics.IP_SCORES, new IpScore(PAUSED, "yahoo", now, 5000, 0.99, 0, 0, 0, 0.99));
+    publish(Topics.IP_SCORES, new IpScore(GOOD, "yahoo", now, 5000, 0.9, 0, 0, 0, 0.5));
+    producer.flush();
+    // Yahoo's TSS04 suspends an IP there for 2 seconds only.
+    Duration suspension = Duration.ofSeconds(2);
+    Path rules = home.resolve("short-suspension.json");
+    Files.writeString(
+        rules,
+        "{\"limits\": [{\"provider\": \"*\", \"perSecond\": 1000, \"burst\": 1000}],"
+            + " \"rules\": [{\"provider\": \"yahoo\", \"pattern\": \"TSS04\","
+            + " \"action\": \"suspend\", \"duration\": \""
+            + suspension
+            + "\"}]}");
+    engine = engine(tenant, PAUSED + "," + GOOD, 3, rules.toString());
+    sendTo(seed, "early", "yahoo.test", 20);
+    events.readUntil(
+        all -> all.stream().filter(e -> e.type() == EventType.DELIVERED).count() == 20,
+        Duration.ofSeconds(40));
+    Instant firstRefusal =
+        sim.deliveries().stream()
+            .filter(d -> d.sourceIp().equals(PAUSED) && !d.accepted())
+            .map(DeliveryOutcome::at)
+            .min(Instant::compareTo)
+            .orElseThrow(() -> new AssertionError("the simulator refused none of " + PAUSED));
+
+    // While suspended, nothing leaves from the IP at Yahoo.
+    assertThat(sim.deliveries())
+        .filteredOn(d -> d.sourceIp().equals(PAUSED))
+        .filteredOn(d -> d.at().isAfter(firstRefusal))
+        .filteredOn(d -> d.at().isBefore(firstRefusal.plus(suspension).minusMillis(200)))
+        .isEmpty();
+    // Once lifted, the best-scoring IP is used again.
+    Instant lifted = firstRefusal.plus(suspension).plusMillis(500);
+    while (Instant.now().isBefore(lifted)) {
+      Thread.sleep(50);
+    }
+    sendTo(seed, "late", "yahoo.test", 20);
+    events.readUntil(
+        all -> all.stream().filter(e -> e.type() == EventType.DELIVERED).count() == 40,
+        Duration.ofSeconds(40));
+    assertThat(sim.deliveries())
+        .filteredOn(d -> d.sourceIp().equals(PAUSED) && d.at().isAfter(lifted))
+        .isNotEmpty();
+  }
+
   private SendersEngine engine(UUID tenant, String ips, int attempts) {
+    return engine(tenant, ips, attempts, "");
+  }
+
+  private SendersEngine engine(UUID tenant, String ips, int attempts, String shapingRules) {
     return new SendersEngine(
             new SendersConfig(
                 TestInfra.kafka(),
@@ -127,16 +195,22 @@ class RoutingTest {
                 "senders-routing-test",
                 "heron-senders-test-" + tenant,
                 Set.of(tenant),
-                SendersConfig.NO_LISTENER),
+                SendersConfig.NO_LISTENER,
+                SendersSettings.DEFAULT_CLAIM_LEASE,
+                shapingRules),
             TestInfra.database())
         .start();
   }
 
   private void sendTo(Seed seed, String domain, int count) throws Exception {
+    sendTo(seed, "reader", domain, count);
+  }
+
+  private void sendTo(Seed seed, String prefix, String domain, int count) throws Exception {
     UUID campaign = seed.campaign();
     UUID template = seed.template("Hi", null, "Hello");
     for (int i = 0; i < count; i++) {
-      Seed.Recipient r = seed.recipient(campaign, "reader" + i + "@" + domain);
+      Seed.Recipient r = seed.recipient(campaign, prefix + i + "@" + domain);
       SendRequest request =
           new SendRequest(
               1,
