@@ -69,6 +69,47 @@ class ContactImportTest extends ApiTestSupport {
   }
 
   @Test
+  void aFileOfSeveralBatchesKeepsEveryRowItsLineNumberAndTheLastValueOfARepeatedEmail() {
+    CreatedTenant tenant = newTenant();
+    Setup setup = setup(tenant);
+    int rows = 45_000; // three batches, written while the next one is read
+    StringBuilder csv = new StringBuilder("email,first_name,tags\n");
+    for (int i = 0; i < rows; i++) {
+      if (i == 30_000) {
+        csv.append("broken-address,Bad,\n");
+      } else if (i == 40_000) {
+        csv.append("person5@many.test,Again,late\n"); // person5 comes back in the third batch
+      } else {
+        csv.append("person").append(i).append("@many.test,P").append(i).append(",early\n");
+      }
+    }
+
+    ImportView result = importCsv(setup.key(), "Newsletter", csv.toString());
+
+    assertThat(result.status()).isEqualTo("completed");
+    assertThat(result.rowsRead()).isEqualTo(rows);
+    assertThat(result.rowsFailed()).isEqualTo(1);
+    assertThat(result.rowsInserted()).isEqualTo(rows - 2);
+    assertThat(result.rowsUpdated()).isEqualTo(1);
+    assertThat(result.errors())
+        .extracting(RowError::line, RowError::field)
+        .containsExactly(tuple(30_002L, "email"));
+    assertThat(
+            TestDb.rows(
+                "SELECT first_name, array_to_string(tags, ',') AS tags FROM contacts"
+                    + " WHERE tenant_id = ? AND email = 'person5@many.test'",
+                tenant.tenant().id()))
+        .singleElement()
+        .satisfies(
+            row ->
+                assertThat(row)
+                    .containsEntry("first_name", "Again")
+                    .containsEntry("tags", "early,late"));
+    Map<?, ?> list = call(HttpRequest.GET("/api/lists/" + setup.listId()), setup.key(), Map.class);
+    assertThat(((Number) list.get("members")).longValue()).isEqualTo(rows - 2);
+  }
+
+  @Test
   void aFileWithoutAnEmailColumnIsRefusedNamingIt() {
     CreatedTenant tenant = newTenant();
     Refusal refusal =

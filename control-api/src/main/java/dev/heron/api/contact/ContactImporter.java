@@ -19,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,20 +88,69 @@ public class ContactImporter {
     }
   }
 
+  /**
+   * Reads and checks the next batch while the previous one is written, so that parsing the file and
+   * the database's upsert each keep a core busy instead of taking turns. At most one batch is being
+   * written and one being read: memory stays constant whatever the file's size.
+   */
   private void readAll(
       UUID tenantId, UUID listId, UUID importId, ImportHeader header, Iterator<CsvRecord> records) {
-    Batch batch = new Batch();
-    while (records.hasNext()) {
-      CsvRecord record = records.next();
-      ImportRow.Parsed parsed =
-          ImportRow.parse(header, record.getStartingLineNumber(), record.getFields());
-      batch.add(parsed);
-      if (batch.size() >= BATCH_SIZE) {
-        write(tenantId, listId, importId, batch);
-        batch = new Batch();
+    ExecutorService writer =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "import-" + importId);
+              thread.setDaemon(true);
+              return thread;
+            });
+    Future<?> writing = null;
+    try {
+      Batch batch = new Batch();
+      while (records.hasNext()) {
+        CsvRecord record = records.next();
+        ImportRow.Parsed parsed =
+            ImportRow.parse(header, record.getStartingLineNumber(), record.getFields());
+        batch.add(parsed);
+        if (batch.size() >= BATCH_SIZE) {
+          awaitWritten(writing);
+          Batch full = batch;
+          writing = writer.submit(() -> write(tenantId, listId, importId, full));
+          batch = new Batch();
+        }
       }
+      awaitWritten(writing);
+      writing = null;
+      write(tenantId, listId, importId, batch);
+    } finally {
+      if (writing != null) {
+        // The file failed while a batch was being written: that batch ends before the import is
+        // marked failed, so the progress it reports is final.
+        try {
+          writing.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+          LOG.warn("import {}: a batch failed after the file did: {}", importId, e.getMessage());
+        }
+      }
+      writer.shutdown();
     }
-    write(tenantId, listId, importId, batch);
+  }
+
+  private static void awaitWritten(Future<?> writing) {
+    if (writing == null) {
+      return;
+    }
+    try {
+      writing.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("import interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Rows of one transaction; a repeated email keeps its last row, counted as an update. */
