@@ -142,8 +142,8 @@ public final class SendBench {
     settings.put(Settings.SMTP_PORT, Integer.toString(sim.smtpPort()));
     settings.put(Settings.DNS_SERVER, "127.0.0.1:" + sim.dnsPort());
     settings.put(Settings.BOUNCE_PORT, "0");
-    settings.put("HERON_SENDERS_TENANTS", tenant.tenantId.toString());
-    settings.put("HERON_SHAPING_RULES", rules.toString());
+    settings.put(Settings.SENDERS_TENANTS, tenant.tenantId.toString());
+    settings.put(Settings.SHAPING_RULES, rules.toString());
 
     System.out.printf(
         Locale.ROOT,
