@@ -40,7 +40,7 @@ LUA
 echo "==> starting a control API on :$PORT (log: $WORK/control-api.log)"
 API_CP="$(ls control-api/target/control-api-*.jar | head -1):$(<control-api/target/classpath.txt)"
 HERON_HOME=$WORK/home HERON_API_PORT=$PORT HERON_PUBLIC_URL=http://127.0.0.1:$PORT \
-  java -Xmx1g \
+  java -Xmx1g ${PIXEL_JAVA_OPTS:-} \
   -Dmicronaut.router.static-resources.bench.enabled=true \
   -Dmicronaut.router.static-resources.bench.paths="file:$WORK/static" \
   -Dmicronaut.router.static-resources.bench.mapping='/bench/**' \
@@ -63,6 +63,10 @@ export PIXEL_PATHS=$WORK/paths.txt
 # The pixel requests the server received: wrk leaves out those in flight when its time is up.
 served() { curl -fs "http://127.0.0.1:$PORT/tracking" | sed 's/.*"requests":\([0-9]*\).*/\1/'; }
 
+# CPU seconds (user + system) a process has used so far, from /proc: the API's share of the cores
+# against wrk's own during a run.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15 + $16 + $17) / hz}' "/proc/$1/stat"; }
+
 # wrk's figures: requests/s, p99 in ms, requests completed.
 rate() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 p99() { awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 }; print v }' "$1"; }
@@ -70,7 +74,7 @@ done_requests() { awk '/requests in/ {print $1}' "$1"; }
 errors() { awk '/Non-2xx|Socket errors/ {print}' "$1"; }
 median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
-printf '\n%-6s %12s %10s %12s %10s %7s %10s %10s %s\n' run base_rps base_p99 pixel_rps pixel_p99 ratio received events equal
+printf '\n%-6s %12s %10s %12s %10s %7s %10s %10s %-5s %8s %8s\n' run base_rps base_p99 pixel_rps pixel_p99 ratio received events equal api_cpu wrk_cpu
 : >"$WORK/results.txt"
 # Run 0 warms the JIT and the message cache and is left out of the medians. Each run waits for
 # all its events before the next starts, so that no run counts another's.
@@ -79,8 +83,12 @@ for run in $(seq 0 "$RUNS"); do
     "http://127.0.0.1:$PORT/bench/pixel.gif" >"$WORK/base-$run.txt"
   bench_java dev.heron.bench.tracking.PixelBench offsets "$WORK/offsets-$run"
   before=$(served)
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/pixel.lua" \
+  api_cpu_before=$(cpu_seconds $API_PID)
+  /usr/bin/time -f '%U %S' -o "$WORK/wrk-cpu-$run.txt" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/pixel.lua" \
     "http://127.0.0.1:$PORT" >"$WORK/pixel-$run.txt"
+  api_cpu=$(awk -v a="$api_cpu_before" -v b="$(cpu_seconds $API_PID)" 'BEGIN {printf "%.1f", b - a}')
+  wrk_cpu=$(awk '{printf "%.1f", $1 + $2}' "$WORK/wrk-cpu-$run.txt")
   sleep 1
   requests=$(($(served) - before))
   events=$(bench_java dev.heron.bench.tracking.PixelBench count "$WORK/offsets-$run" "$TENANT" "$requests" 300 | tail -1)
@@ -90,12 +98,14 @@ for run in $(seq 0 "$RUNS"); do
   equal=$([[ $events == "$requests" ]] && echo yes || echo NO)
   label=$run
   ((run == 0)) && label=warmup
-  printf '%-6s %12s %10s %12s %10s %7s %10s %10s %s %s\n' "$label" "$base_rps" "$(p99 "$WORK/base-$run.txt")" \
-    "$pixel_rps" "$(p99 "$WORK/pixel-$run.txt")" "$ratio" "$requests" "$events" "$equal" "$(errors "$WORK/pixel-$run.txt" | tr '\n' ' ')"
+  printf '%-6s %12s %10s %12s %10s %7s %10s %10s %-5s %8s %8s %s\n' "$label" "$base_rps" "$(p99 "$WORK/base-$run.txt")" \
+    "$pixel_rps" "$(p99 "$WORK/pixel-$run.txt")" "$ratio" "$requests" "$events" "$equal" "$api_cpu" "$wrk_cpu" \
+    "$(errors "$WORK/pixel-$run.txt" | tr '\n' ' ')"
   ((run == 0)) && continue
   echo "$base_rps $(p99 "$WORK/base-$run.txt") $pixel_rps $(p99 "$WORK/pixel-$run.txt") $ratio $requests $events" >>"$WORK/results.txt"
 done
 echo
+echo "    load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "medians of $RUNS runs of ${DURATION}s, $CONNECTIONS connections, $THREADS wrk threads:"
 echo "  baseline (static file, same server): $(awk '{print $1}' "$WORK/results.txt" | median) req/s, p99 $(awk '{print $2}' "$WORK/results.txt" | median) ms"
 echo "  open pixel:                          $(awk '{print $3}' "$WORK/results.txt" | median) req/s, p99 $(awk '{print $4}' "$WORK/results.txt" | median) ms"
