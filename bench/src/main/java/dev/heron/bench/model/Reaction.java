@@ -17,7 +17,10 @@ import java.util.Optional;
  * reaction has) when its first refusal came back.
  *
  * @param firstRefusal from the switch to the first BOUNCED event from the blocked IP
- * @param scoreBelowOthers from the switch to reading a score of the blocked IP below the others'
+ * @param scoreBelowBest from the switch to reading a score of the blocked IP below the best of the
+ *     pool's other IPs (what routing compares)
+ * @param scoreBelowOthers from the switch to reading a score of the blocked IP below every other IP
+ *     of the pool, idle ones (scored near the prior) included
  * @param lastRouted from the switch to the last message the senders sent from it; empty when
  *     routing had not moved away by the end of the run
  * @param routedAfterSwitch messages sent from the blocked IP after the switch
@@ -25,6 +28,7 @@ import java.util.Optional;
  */
 record Reaction(
     Optional<Duration> firstRefusal,
+    Optional<Duration> scoreBelowBest,
     Optional<Duration> scoreBelowOthers,
     Optional<Duration> lastRouted,
     long routedAfterSwitch,
@@ -49,7 +53,8 @@ record Reaction(
             .map(at -> Duration.between(switchAt, at));
     return new Reaction(
         refusal,
-        scoreBelowOthers(switchAt, blocked, others, scores),
+        scoreBelow(switchAt, blocked, others, scores, false),
+        scoreBelow(switchAt, blocked, others, scores, true),
         lastRouted(switchAt, end, blocked, deliveries),
         deliveries.stream()
             .filter(e -> e.type() == EventType.SENT || e.type() == EventType.BOUNCED)
@@ -60,8 +65,12 @@ record Reaction(
         shareBefore(switchAt, blocked, deliveries));
   }
 
-  private static Optional<Duration> scoreBelowOthers(
-      Instant switchAt, String blocked, List<String> others, List<SeenScore> scores) {
+  private static Optional<Duration> scoreBelow(
+      Instant switchAt,
+      String blocked,
+      List<String> others,
+      List<SeenScore> scores,
+      boolean everyOther) {
     Map<String, Double> latest = new HashMap<>();
     for (SeenScore seen :
         scores.stream().sorted(Comparator.comparing(SeenScore::seenAt)).toList()) {
@@ -69,8 +78,9 @@ record Reaction(
       if (seen.seenAt().isBefore(switchAt) || !latest.keySet().containsAll(others)) {
         continue;
       }
-      double bestOther = others.stream().mapToDouble(latest::get).min().orElseThrow();
-      if (latest.containsKey(blocked) && latest.get(blocked) < bestOther) {
+      var otherScores = others.stream().mapToDouble(latest::get);
+      double bar = everyOther ? otherScores.min().orElseThrow() : otherScores.max().orElseThrow();
+      if (latest.containsKey(blocked) && latest.get(blocked) < bar) {
         return Optional.of(Duration.between(switchAt, seen.seenAt()));
       }
     }
@@ -91,6 +101,16 @@ record Reaction(
       return Optional.empty();
     }
     return Optional.of(Duration.between(switchAt, last));
+  }
+
+  /**
+   * The IP that carried most of the pool's messages in the ten seconds before {@code at}: the one a
+   * provider would start blocking, and the one routing has to move away from.
+   */
+  static String busiest(Instant at, List<String> ips, List<Event> deliveries) {
+    return ips.stream()
+        .max(Comparator.comparingDouble(ip -> shareBefore(at, ip, deliveries)))
+        .orElseThrow();
   }
 
   private static double shareBefore(Instant switchAt, String blocked, List<Event> deliveries) {

@@ -99,10 +99,11 @@ public final class ReactionBench {
     }
     System.out.printf(
         Locale.ROOT,
-        "median of %d runs: first refusal %s s, score below the others %s s, routing moved away"
-            + " %s s%n",
+        "median of %d runs: first refusal %s s, score below the best other IP %s s, below every"
+            + " other IP %s s, routing moved away %s s%n",
         runs,
         median(reactions.stream().map(Reaction::firstRefusal).toList()),
+        median(reactions.stream().map(Reaction::scoreBelowBest).toList()),
         median(reactions.stream().map(Reaction::scoreBelowOthers).toList()),
         median(reactions.stream().map(Reaction::lastRouted).toList()));
   }
@@ -142,8 +143,6 @@ public final class ReactionBench {
     settings.put("HERON_SENDERS_PORT", Integer.toString(port));
     settings.put("HERON_SENDERS_TENANTS", tenant.tenantId.toString());
     settings.put("HERON_SHAPING_RULES", rules.toString());
-    String blocked = tenant.ips.get(0);
-    List<String> others = tenant.ips.subList(1, tenant.ips.size());
     try (JobProcess senders =
             JobProcess.start(
                 repo,
@@ -170,6 +169,8 @@ public final class ReactionBench {
           }
           Thread.sleep(200);
         }
+        String blocked = Reaction.busiest(Instant.now(), tenant.ips, List.copyOf(watch.deliveries));
+        List<String> others = tenant.ips.stream().filter(ip -> !ip.equals(blocked)).toList();
         List<IpReputation> blocking = new ArrayList<>(world.reputations());
         blocking.add(new IpReputation(blocked, PROVIDER, 1.0, BLOCK));
         Instant switchAt = Instant.now();
@@ -178,6 +179,9 @@ public final class ReactionBench {
         traffic.stop();
         Instant end = Instant.now();
         Thread.sleep(2_000); // the last outcomes' events
+        if (Boolean.getBoolean("heron.bench.timeline")) {
+          printTimeline(switchAt, blocked, watch);
+        }
         return Reaction.of(
             switchAt,
             end,
@@ -240,6 +244,28 @@ public final class ReactionBench {
     }
   }
 
+  /** Per second after the switch: the scores read and the messages sent from the blocked IP. */
+  private static void printTimeline(Instant switchAt, String blocked, ReactionWatch watch) {
+    for (ReactionWatch.SeenScore s : watch.scores) {
+      if (!s.seenAt().isBefore(switchAt.minusSeconds(2))) {
+        System.out.printf(
+            Locale.ROOT,
+            "  score %+.2f s %s %.3f (volume %d)%n",
+            Duration.between(switchAt, s.seenAt()).toMillis() / 1000.0,
+            s.score().ip(),
+            s.score().score(),
+            s.score().volume());
+      }
+    }
+    Map<Long, Long> perSecond = new java.util.TreeMap<>();
+    for (dev.heron.events.Event e : watch.deliveries) {
+      if (blocked.equals(e.sendingIp()) && !e.occurredAt().isBefore(switchAt)) {
+        perSecond.merge(Duration.between(switchAt, e.occurredAt()).toSeconds(), 1L, Long::sum);
+      }
+    }
+    System.out.println("  events from the blocked IP by second after the switch: " + perSecond);
+  }
+
   private static KafkaProducer<String, byte[]> producer() {
     Map<String, Object> props = new HashMap<>();
     props.put("bootstrap.servers", Settings.get(Settings.KAFKA_BOOTSTRAP));
@@ -251,10 +277,12 @@ public final class ReactionBench {
   private static String describe(Reaction r) {
     return String.format(
         Locale.ROOT,
-        "blocked IP's share before %.0f %%; first refusal after %s s, score below the others after"
-            + " %s s, last message routed to it after %s s (%d messages after the switch)",
+        "blocked IP's share before %.0f %%; first refusal after %s s, score below the best other"
+            + " IP after %s s, below every other IP after %s s, last message routed to it after %s"
+            + " s (%d messages after the switch)",
         100 * r.shareBefore(),
         seconds(r.firstRefusal()),
+        seconds(r.scoreBelowBest()),
         seconds(r.scoreBelowOthers()),
         seconds(r.lastRouted()),
         r.routedAfterSwitch());

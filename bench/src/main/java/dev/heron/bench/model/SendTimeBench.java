@@ -71,7 +71,17 @@ public final class SendTimeBench {
         log);
     List<SendTimeScore.Result> results = new ArrayList<>();
     try (JobProcess job =
-        JobProcess.start(repo, "dev.heron.jobs.sendtime.SendTimeJob", Map.of(), log)) {
+        JobProcess.start(
+            repo,
+            "dev.heron.jobs.sendtime.SendTimeJob",
+            // Only this run's records; no checkpoints: the local MiniCluster keeps them in the
+            // JobManager's memory, which a few thousand contacts' histograms outgrow.
+            Map.of(
+                Settings.JOBS_START_AT,
+                Long.toString(System.currentTimeMillis()),
+                Settings.CHECKPOINT_INTERVAL_MS,
+                "3600000"),
+            log)) {
       for (int run = 0; run < runs; run++) {
         // simulated weeks end before today: the broker's other readers keep their watermarks
         Instant start = lastMonday().minus(Duration.ofDays(7L * (weeks + 2) * (runs - run)));

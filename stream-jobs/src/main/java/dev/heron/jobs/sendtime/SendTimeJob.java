@@ -5,12 +5,14 @@ import dev.heron.events.EventType;
 import dev.heron.jobs.JobSettings;
 import dev.heron.jobs.intake.DuplicateFilter;
 import dev.heron.jobs.intake.EventIntake;
+import dev.heron.jobs.intake.KafkaEvents;
 import dev.heron.jobs.storage.JdbcSinks;
 import dev.heron.jobs.storage.JobQueries;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -81,9 +83,32 @@ public final class SendTimeJob {
   public static void main(String[] args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     JobSettings.configureCheckpoints(env);
-    new SendTimeJob(JobSettings.kafkaIntake("sendtime"), new JdbcContactZones(), tableSink())
-        .build(env);
+    new SendTimeJob(intake(), new JdbcContactZones(), tableSink()).build(env);
     env.execute("heron-send-time");
+  }
+
+  /**
+   * The job's own consumer group; from {@code HERON_JOBS_START_AT} (epoch milliseconds) when set,
+   * as a benchmark starts it, rather than from the group's committed offsets.
+   */
+  @SuppressWarnings("deprecation") // the connector still takes the client's OffsetResetStrategy
+  static EventIntake intake() {
+    String startAt = JobSettings.get(JobSettings.START_AT).trim();
+    if (startAt.isEmpty()) {
+      return JobSettings.kafkaIntake("sendtime");
+    }
+    long from;
+    try {
+      from = Long.parseLong(startAt);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          JobSettings.START_AT + " must be empty or epoch milliseconds, was '" + startAt + "'", e);
+    }
+    return new EventIntake(
+        KafkaEvents.source(KafkaEvents.GROUP + "-sendtime", OffsetsInitializer.timestamp(from)),
+        KafkaEvents.deadLetterSink(),
+        JobSettings.millis(JobSettings.OUT_OF_ORDERNESS_MS),
+        JobSettings.millis(JobSettings.IDLENESS_MS));
   }
 
   /** A person's open or click, of a known contact. */
