@@ -19,6 +19,15 @@ SELECT * FROM contacts WHERE tenant_id = ? AND id = ?;
 -- Which of the given contact ids belong to the tenant.
 SELECT id FROM contacts WHERE tenant_id = ? AND id = ANY (?::uuid[]);
 
+-- name: import-lock-tenant
+-- What the tenant foreign key of contacts did per row, once per batch: the tenant cannot be
+-- deleted while its contacts are being written (V19).
+SELECT id FROM tenants WHERE id = ? FOR KEY SHARE;
+
+-- name: import-memory
+-- Enough memory to sort a batch by email without spilling to disk, for this transaction only.
+SET LOCAL work_mem = '32MB';
+
 -- name: import-staging
 -- A batch of imported rows is copied (COPY FROM STDIN) into this table before one upsert reads
 -- it; temporary and dropped at commit, so concurrent imports never see each other's rows.

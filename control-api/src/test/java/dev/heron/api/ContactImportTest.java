@@ -110,6 +110,21 @@ class ContactImportTest extends ApiTestSupport {
   }
 
   @Test
+  void deletingATenantDeletesItsImportedContacts() {
+    CreatedTenant tenant = newTenant();
+    CreatedTenant other = newTenant();
+    importCsv(tenant.apiKey(), null, "email\na@gone.test\nb@gone.test\n");
+    importCsv(other.apiKey(), null, "email\nc@kept.test\n");
+    String contacts = "SELECT count(*) FROM contacts WHERE tenant_id = ?";
+    assertThat(TestDb.count(contacts, tenant.tenant().id())).isEqualTo(2);
+
+    TestDb.update("DELETE FROM tenants WHERE id = ?", tenant.tenant().id());
+
+    assertThat(TestDb.count(contacts, tenant.tenant().id())).isZero();
+    assertThat(TestDb.count(contacts, other.tenant().id())).isEqualTo(1);
+  }
+
+  @Test
   void aFileWithoutAnEmailColumnIsRefusedNamingIt() {
     CreatedTenant tenant = newTenant();
     Refusal refusal =

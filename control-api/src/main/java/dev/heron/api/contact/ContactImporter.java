@@ -191,6 +191,9 @@ public class ContactImporter {
           long inserted = 0;
           long updated = 0;
           if (!batch.rows.isEmpty()) {
+            tx.one(Queries.IMPORT_LOCK_TENANT, row -> row.getString(1), tenantId)
+                .orElseThrow(() -> ApiException.notFound("tenant", tenantId));
+            tx.update(Queries.IMPORT_MEMORY);
             tx.update(Queries.IMPORT_STAGING);
             tx.copyIn(Queries.IMPORT_STAGING_COPY, staged(batch.rows.values()));
             long[] counts =

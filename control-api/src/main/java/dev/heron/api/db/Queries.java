@@ -8,6 +8,8 @@ public final class Queries {
   public static final String CONTACT_INSERT = "contact-insert";
   public static final String CONTACT_BY_ID = "contact-by-id";
   public static final String CONTACT_IDS_OF_TENANT = "contact-ids-of-tenant";
+  public static final String IMPORT_LOCK_TENANT = "import-lock-tenant";
+  public static final String IMPORT_MEMORY = "import-memory";
   public static final String IMPORT_STAGING = "import-staging";
   public static final String IMPORT_STAGING_COPY = "import-staging-copy";
   public static final String CONTACT_IMPORT_BATCH = "contact-import-batch";
@@ -88,6 +90,8 @@ public final class Queries {
     CONTACT_INSERT,
     CONTACT_BY_ID,
     CONTACT_IDS_OF_TENANT,
+    IMPORT_LOCK_TENANT,
+    IMPORT_MEMORY,
     IMPORT_STAGING,
     IMPORT_STAGING_COPY,
     CONTACT_IMPORT_BATCH,
