@@ -20,13 +20,21 @@ import java.util.SplittableRandom;
  * @param linkChoice a number that picks which of the message's tracked links is clicked
  * @param unsubscribeAfter when the person unsubscribes with one click, after opening; empty when
  *     never
+ * @param openedAt in the simulated world (weeks of history played at simulated times), when the
+ *     person opens it: the next time they read their mail, mostly at their habitual hours ({@link
+ *     MailReading}); empty when never. Live runs keep using {@code openAfter}, seconds after
+ *     delivery, and this is decided with its own draws so that every other field is as before.
+ * @param clickedAt in the simulated world, when the person clicks: {@code clickAfter}'s delay after
+ *     {@code openedAt}, when the person is one who clicks this message; empty when never
  */
 public record EngagementPlan(
     boolean prefetch,
     Optional<Duration> openAfter,
     Optional<Duration> clickAfter,
     int linkChoice,
-    Optional<Duration> unsubscribeAfter) {
+    Optional<Duration> unsubscribeAfter,
+    Optional<Instant> openedAt,
+    Optional<Instant> clickedAt) {
 
   public static EngagementPlan of(
       String address,
@@ -50,12 +58,19 @@ public record EngagementPlan(
     double jitter = random.nextDouble();
     Duration openAfter = share(timings.openDelayMax(), (habits.openDelayShare() + jitter) / 2);
     Duration clickAfter = share(timings.clickDelayMax(), (habits.clickDelayShare() + jitter) / 2);
+    // the simulated world's reading gets its own stream: the draws above stay what they were
+    SplittableRandom reading =
+        new SplittableRandom(
+            Hashes.of(seed, "reading", address.toLowerCase(Locale.ROOT), messageKey));
+    Optional<Instant> openedAt = MailReading.openedAt(habits, deliveredAt, openAfter, reading);
     return new EngagementPlan(
         habits.prefetches(),
         opens ? Optional.of(openAfter) : Optional.empty(),
         opens && clicks ? Optional.of(clickAfter) : Optional.empty(),
         linkChoice,
-        opens && unsubscribes ? Optional.of(clickAfter) : Optional.empty());
+        opens && unsubscribes ? Optional.of(clickAfter) : Optional.empty(),
+        openedAt,
+        clicks ? openedAt.map(at -> at.plus(clickAfter)) : Optional.empty());
   }
 
   /** Monday 00:00 UTC is hour 0. */
