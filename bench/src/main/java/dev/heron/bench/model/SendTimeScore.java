@@ -24,6 +24,7 @@ final class SendTimeScore {
       int scored,
       double accuracy,
       double rawCountAccuracy,
+      double withinAnHourAccuracy,
       double openRateAtStart,
       double openRateModelled,
       double openRateAtTrueHour,
@@ -45,6 +46,7 @@ final class SendTimeScore {
     int scored = 0;
     int hits = 0;
     int rawHits = 0;
+    int nearHits = 0;
     double atStart = 0;
     double modelled = 0;
     double atTrueHour = 0;
@@ -58,6 +60,7 @@ final class SendTimeScore {
         scored++;
         hits += best != null && contains(best, truth) ? 1 : 0;
         rawHits += contains(rawCounts.getOrDefault(contact.id(), new int[0]), truth) ? 1 : 0;
+        nearHits += best != null && withinAnHour(best, truth) ? 1 : 0;
       }
       Instant sendAt = best == null ? campaignStart : nextHourOfWeek(campaignStart, best[0]);
       atStart += history.openChance(contact, campaignStart);
@@ -73,6 +76,7 @@ final class SendTimeScore {
         scored,
         (double) hits / scored,
         (double) rawHits / scored,
+        (double) nearHits / scored,
         atStart / n,
         modelled / n,
         atTrueHour / n,
@@ -114,6 +118,11 @@ final class SendTimeScore {
                     .mapToInt(Integer::intValue)
                     .toArray()));
     return top;
+  }
+
+  /** Whether a top hour is the true hour of the week or one either side of it. */
+  private static boolean withinAnHour(int[] hours, int hour) {
+    return IntStream.of(hours).anyMatch(h -> Math.floorMod(h - hour + 1, 168) <= 2);
   }
 
   private static boolean contains(int[] hours, int hour) {

@@ -7,6 +7,7 @@ import dev.heron.simulator.Timings;
 import dev.heron.simulator.recipients.EngagementPlan;
 import dev.heron.simulator.recipients.HabitProfile;
 import dev.heron.simulator.recipients.Habits;
+import dev.heron.simulator.recipients.MailReading;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.UUID;
 /**
  * Weeks of one tenant's campaigns, played by the simulator's own recipients model ({@link Habits},
  * {@link EngagementPlan}) at simulated times: what each contact would have done with each message,
- * as the events the tracking endpoints would have published. The habits stay here as the ground
+ * as the events the tracking endpoints would have published, each open at the simulated time the
+ * person read the message ({@link EngagementPlan#openedAt}). The habits stay here as the ground
  * truth; Heron sees only the events.
  */
 final class SimulatedHistory {
@@ -79,18 +81,22 @@ final class SimulatedHistory {
       }
     }
     trainedUntil = start.plus(Duration.ofDays(7L * weeks));
+    // published as they happen: a message read days later is published days later
+    events.sort(java.util.Comparator.comparing(Event::occurredAt));
   }
 
-  /** Whether the contact opens a message delivered at {@code at}, by the simulator's own plan. */
+  /**
+   * Whether the contact opens a message delivered at {@code at}, by the simulator's own plan: in
+   * the simulated world, when they next read their mail (within {@link MailReading#HORIZON_HOURS}
+   * hours, the campaign's measurement window).
+   */
   boolean opens(Contact contact, String messageKey, Instant at) {
-    return plan(contact, messageKey, at).openAfter().isPresent();
+    return plan(contact, messageKey, at).openedAt().isPresent();
   }
 
   /** The chance, under the simulator's model, that the contact opens a message delivered then. */
   double openChance(Contact contact, Instant at) {
-    double weight = profile.hourAffinityWeight();
-    return contact.habits().openProbability()
-        * (1 - weight + weight * contact.habits().affinity(EngagementPlan.hourOfWeek(at)));
+    return MailReading.openChance(contact.habits(), at);
   }
 
   private EngagementPlan plan(Contact contact, String messageKey, Instant at) {
@@ -114,22 +120,16 @@ final class SimulatedHistory {
       if (plan.prefetch()) {
         events.add(event(EventType.OPENED, campaign, message, contact, deliveredAt, true));
       }
-      if (plan.openAfter().isEmpty()) {
+      if (plan.openedAt().isEmpty()) {
         continue;
       }
-      Instant openedAt = deliveredAt.plus(plan.openAfter().get());
-      events.add(event(EventType.OPENED, campaign, message, contact, openedAt, false));
+      // the simulated time the person read it (their habit), not seconds after delivery
+      events.add(event(EventType.OPENED, campaign, message, contact, plan.openedAt().get(), false));
       humanOpens[i]++;
       humanEngagements[i]++;
-      if (plan.clickAfter().isPresent()) {
+      if (plan.clickedAt().isPresent()) {
         events.add(
-            event(
-                EventType.CLICKED,
-                campaign,
-                message,
-                contact,
-                openedAt.plus(plan.clickAfter().get()),
-                null));
+            event(EventType.CLICKED, campaign, message, contact, plan.clickedAt().get(), null));
         humanEngagements[i]++;
       }
     }
