@@ -67,7 +67,7 @@ public final class LocalPipeline {
     WarmupGuardJob.wire(events, lookups.warmupPlans(), sinks.warmup(), WarmupGuardJob.COALESCE);
     SuppressionJob.wire(events, sinks.suppression());
     SendTimeJob.wire(events, lookups.contactZones(), sinks.sendTime());
-    AbTestJob.wire(events, lookups.abTests(), sinks.abTests());
+    AbTestJob.wire(events, lookups.abTests(), sinks.abTests(), sinks.abDecisions());
   }
 
   /**

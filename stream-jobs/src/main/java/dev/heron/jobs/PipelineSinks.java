@@ -22,7 +22,8 @@ public record PipelineSinks(
     WarmupSinks warmup,
     Sink<Suppression> suppression,
     Sink<ContactSendTime> sendTime,
-    Sink<AbDecision> abTests) {
+    Sink<AbDecision> abTests,
+    Sink<AbDecision> abDecisions) {
 
   /** The tables and topics of the {@code HERON_DB_*} and {@code HERON_KAFKA_*} settings. */
   public static PipelineSinks real() {
@@ -33,6 +34,7 @@ public record PipelineSinks(
         WarmupSinks.real(),
         SuppressionJob.tableSink(),
         SendTimeJob.tableSink(),
-        AbTestJob.tableSink());
+        AbTestJob.tableSink(),
+        AbTestJob.topicSink());
   }
 }

@@ -53,14 +53,6 @@ public final class AbTestJob {
     decisions.sinkTo(topic).name("heron.ab-decisions").uid("abtest-topic");
   }
 
-  /**
-   * Decisions into {@code ab_tests} only: the local pipeline's wiring until it passes a topic sink
-   * too (then use the four-argument form).
-   */
-  public static void wire(DataStream<Event> events, AbTestPlans plans, Sink<AbDecision> table) {
-    decide(events, plans).sinkTo(table).name("ab_tests").uid("abtest-sink");
-  }
-
   private static DataStream<AbDecision> decide(DataStream<Event> events, AbTestPlans plans) {
     return events
         .filter(new CountsInAbTests())
