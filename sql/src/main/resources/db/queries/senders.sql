@@ -148,7 +148,7 @@ UPDATE message_retries
                        ORDER BY due_at
                        LIMIT ?
                          FOR UPDATE SKIP LOCKED)
-RETURNING request, attempt, first_attempt_at, sent_at, sending_ip;
+RETURNING message_id, tenant_id, request, attempt, first_attempt_at, sent_at, sending_ip;
 
 -- name: renew-leases
 -- Pushes the watchdog retries of a live sender's messages in flight one lease (seconds) further,
@@ -166,3 +166,30 @@ UPDATE message_retries r
    SET due_at = now() + make_interval(secs => ?)
   FROM held h
  WHERE r.message_id = h.message_id;
+
+-- name: set-apart-retries
+-- Ends deferred retries that cannot be made (ids, tenants, reasons; then the sender): out of the
+-- line, their claims completed as FAILED with the reason unless an outcome is recorded (a claim is
+-- made if none); returns the messages failed now, with their recipient rows' facts for the events.
+WITH apart AS (
+    SELECT DISTINCT ON (message_id) *
+      FROM unnest(?::uuid[], ?::uuid[], ?::text[]) AS a(message_id, tenant_id, reason)
+), gone AS (
+    -- Rows locked in message id order, as record-outcomes and renew-leases lock them.
+    DELETE FROM message_retries r
+     WHERE r.message_id IN (SELECT message_id FROM message_retries
+                             WHERE message_id IN (SELECT message_id FROM apart)
+                             ORDER BY message_id
+                               FOR UPDATE)
+), failed AS (
+    INSERT INTO message_claims (message_id, tenant_id, claimed_by, outcome, outcome_at, reason)
+    SELECT message_id, tenant_id, ?, 'FAILED', now(), reason FROM apart
+    ON CONFLICT (message_id) DO UPDATE
+       SET outcome = EXCLUDED.outcome, outcome_at = EXCLUDED.outcome_at, reason = EXCLUDED.reason
+     WHERE message_claims.outcome IS NULL
+    RETURNING message_id, tenant_id, outcome_at
+)
+SELECT f.message_id, f.tenant_id, f.outcome_at, r.campaign_id, r.id AS recipient_id, r.contact_id,
+       r.channel, r.variant
+  FROM failed f
+  LEFT JOIN recipients r ON r.message_id = f.message_id;

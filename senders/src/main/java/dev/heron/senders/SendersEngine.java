@@ -132,7 +132,8 @@ public final class SendersEngine implements AutoCloseable {
                 config.retry(),
                 config.instance(),
                 leases,
-                outcomes));
+                outcomes),
+            retrySink);
     this.retryThread = new Thread(retries, "delivery-retries");
     this.loop =
         new DeliveryLoop(

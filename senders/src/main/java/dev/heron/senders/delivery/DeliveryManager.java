@@ -1,5 +1,6 @@
 package dev.heron.senders.delivery;
 
+import dev.heron.events.Channel;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.events.SendRequest;
@@ -168,12 +169,23 @@ public final class DeliveryManager {
    * recorded and their events durable when it returns.
    */
   public int retryDue(int limit) {
+    return retry(takeDueRetries(limit).readable());
+  }
+
+  /** Takes up to {@code limit} due retries, leased (see {@link DeliveryStore#takeDueRetries}). */
+  public DueRetries takeDueRetries(int limit) {
+    return store.takeDueRetries(limit);
+  }
+
+  /**
+   * Makes the next try of retries taken; returns how many were tried. Their outcomes are recorded
+   * and their events durable when it returns.
+   */
+  public int retry(List<PendingRetry> retries) {
     // A watchdog retry of a message this sender still has in flight (its renewal came late) is
     // left alone: the try in flight finishes it.
     List<PendingRetry> taken =
-        store.takeDueRetries(limit).stream()
-            .filter(r -> !leases.holds(r.request().messageId()))
-            .toList();
+        retries.stream().filter(r -> !leases.holds(r.request().messageId())).toList();
     // A try that finished here between the take and the filter has already released its lease:
     // its recorded outcome says it is done.
     Set<UUID> finished =
@@ -199,6 +211,56 @@ public final class DeliveryManager {
       events.flush();
     }
     return due.size();
+  }
+
+  /**
+   * Ends retries that cannot be made (their dead letters already durable): out of the line, their
+   * messages finished as {@code FAILED} with the reason unless an outcome was recorded before, and
+   * the outcome event of each message failed now is durable when it returns. A message whose
+   * request cannot be read gets its event from its recipient row, when there is one.
+   */
+  public void setApart(List<RetrySetApart> apart) {
+    if (apart.isEmpty()) {
+      return;
+    }
+    Map<UUID, FailedMessage> failed = store.setApartRetries(apart, instance);
+    for (RetrySetApart a : apart) {
+      FailedMessage f = failed.get(a.messageId());
+      if (f == null) {
+        continue; // its recorded outcome stands
+      }
+      DeliveryAttempt outcome = DeliveryAttempt.local(Verdict.FAILED, a.reason());
+      if (a.request() != null) {
+        events.publish(
+            finalEvent(a.request(), new Completion(outcome, 0, null, stored(f.failedAt()))));
+      } else if (channelOf(f) != null) {
+        events.publish(
+            Event.builder(EventType.FAILED)
+                .eventId(EventIds.outcome(f.messageId()))
+                .occurredAt(stored(f.failedAt()))
+                .source(SOURCE)
+                .tenantId(f.tenantId())
+                .campaignId(f.campaignId())
+                .messageId(f.messageId())
+                .recipientId(f.recipientId())
+                .contactId(f.contactId())
+                .channel(channelOf(f))
+                .variant(f.variant())
+                .reason(a.reason())
+                .build());
+      } else {
+        LOG.warn("message {} failed with no readable recipient row: no event", f.messageId());
+      }
+    }
+    events.flush();
+  }
+
+  private static Channel channelOf(FailedMessage f) {
+    try {
+      return f.channel() == null ? null : Channel.fromWire(f.channel());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**

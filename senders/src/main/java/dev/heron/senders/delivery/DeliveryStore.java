@@ -36,9 +36,19 @@ public interface DeliveryStore {
 
   /**
    * Takes up to {@code limit} due retries, leased: not given out again before the lease runs out
-   * unless rescheduled. A retry is over when its message's outcome is recorded.
+   * unless rescheduled. A retry is over when its message's outcome is recorded. Those whose stored
+   * request cannot be read come apart, with the reason.
    */
-  List<PendingRetry> takeDueRetries(int limit);
+  DueRetries takeDueRetries(int limit);
+
+  /**
+   * Ends retries that cannot be made: removes them from the line and completes their messages'
+   * claims as {@code FAILED} with the reason, unless an outcome is recorded already (kept).
+   *
+   * @param by the sender ending them, should a message have no claim yet
+   * @return the messages failed now: message id → what is known of it
+   */
+  Map<UUID, FailedMessage> setApartRetries(List<RetrySetApart> apart, String by);
 
   /**
    * Pushes the watchdog retries of messages still in flight here one lease further: message id →

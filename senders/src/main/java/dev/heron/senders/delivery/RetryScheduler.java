@@ -1,13 +1,22 @@
 package dev.heron.senders.delivery;
 
+import dev.heron.events.DeadLetter;
+import dev.heron.events.SendRequest;
+import dev.heron.events.WireCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Makes the next try of deferred messages when they are due, on a thread of its own beside the
- * Kafka loop. It looks again at once while there are more due, and every {@link #IDLE} otherwise.
+ * Kafka loop. It looks again at once while there are more due, and every {@link #IDLE} otherwise. A
+ * retry that cannot be made because of its own record — a stored request that cannot be read, or
+ * one the store refuses ({@link BadRecordException}, found by trying the failed batch's halves) —
+ * goes to the dead letters with the reason and is ended, rather than taken again every lease.
  */
 public final class RetryScheduler implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RetryScheduler.class);
@@ -15,13 +24,18 @@ public final class RetryScheduler implements Runnable, AutoCloseable {
   private static final Duration AFTER_FAILURE = Duration.ofSeconds(2);
   private static final int BATCH = 200;
 
+  /** Where a retry's dead letter came from: the table of deferred retries, not a topic. */
+  public static final String RETRIES = "message_retries";
+
   private final DeliveryManager manager;
+  private final DeadLetterSink deadLetters;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile Thread thread;
 
-  public RetryScheduler(DeliveryManager manager) {
+  public RetryScheduler(DeliveryManager manager, DeadLetterSink deadLetters) {
     this.manager = manager;
+    this.deadLetters = deadLetters;
   }
 
   @Override
@@ -30,7 +44,7 @@ public final class RetryScheduler implements Runnable, AutoCloseable {
     try {
       while (running) {
         try {
-          if (manager.retryDue(BATCH) < BATCH) {
+          if (retryDue(BATCH) < BATCH) {
             Thread.sleep(IDLE.toMillis());
           }
         } catch (InterruptedException e) {
@@ -45,6 +59,96 @@ public final class RetryScheduler implements Runnable, AutoCloseable {
     } finally {
       stopped.countDown();
     }
+  }
+
+  /** Makes the due retries, setting apart those that cannot be made; returns how many it took. */
+  int retryDue(int limit) {
+    DueRetries due = manager.takeDueRetries(limit);
+    setApart(
+        due.unreadable().stream()
+            .map(
+                u ->
+                    new RetrySetApart(
+                        u.messageId(),
+                        u.tenantId(),
+                        null,
+                        u.payload(),
+                        "the retry of message " + u.messageId() + " cannot be read: " + u.reason()))
+            .toList());
+    retrySettingApartBadRecords(due.readable());
+    return due.size();
+  }
+
+  /**
+   * Makes the retries; should that fail because of a record (not an outage), makes each half again,
+   * down to the single retry that fails alone: that one is set apart, the others go on. The claims'
+   * outcomes keep a message finished by the first try from going out twice.
+   */
+  private void retrySettingApartBadRecords(List<PendingRetry> retries) {
+    if (retries.isEmpty()) {
+      return;
+    }
+    try {
+      manager.retry(retries);
+    } catch (RuntimeException e) {
+      if (!isBadRecord(e)) {
+        throw e;
+      }
+      if (retries.size() == 1) {
+        SendRequest request = retries.get(0).request();
+        setApart(
+            List.of(
+                new RetrySetApart(
+                    request.messageId(),
+                    request.tenantId(),
+                    request,
+                    new String(WireCodec.SENDS.encode(request), StandardCharsets.UTF_8),
+                    "the retry of message "
+                        + request.messageId()
+                        + " cannot be made: "
+                        + e.getMessage())));
+        return;
+      }
+      LOG.warn("{} retries failed ({}); making their halves apart", retries.size(), e.toString());
+      int half = retries.size() / 2;
+      retrySettingApartBadRecords(retries.subList(0, half));
+      retrySettingApartBadRecords(retries.subList(half, retries.size()));
+    }
+  }
+
+  /** The record is at fault, not the store or the broker: another try would meet it again. */
+  static boolean isBadRecord(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StoreUnavailableException) {
+        return false;
+      }
+      if (t instanceof BadRecordException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Dead letters first, durable: only then are the retries ended, so none is lost unreported. */
+  private void setApart(List<RetrySetApart> apart) {
+    if (apart.isEmpty()) {
+      return;
+    }
+    for (RetrySetApart a : apart) {
+      LOG.warn("deferred retry set apart: {}", a.reason());
+      deadLetters.publish(
+          new DeadLetter(
+              RETRIES,
+              -1,
+              -1,
+              a.messageId().toString(),
+              a.payload(),
+              a.reason(),
+              "senders",
+              Instant.now()));
+    }
+    deadLetters.flush();
+    manager.setApart(apart);
   }
 
   private void sleep(Duration d) {

@@ -5,6 +5,7 @@ import dev.heron.events.Event;
 import dev.heron.events.Json;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
+import dev.heron.senders.delivery.DeadLetterSink;
 import dev.heron.senders.delivery.EventSink;
 import java.util.Map;
 import java.util.Queue;
@@ -25,7 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * the broker, not a record, is at fault) when any record since the last flush was not written, so
  * that the consumer does not commit past it.
  */
-public final class KafkaEventSink implements EventSink, AutoCloseable {
+public final class KafkaEventSink implements EventSink, DeadLetterSink, AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final Queue<Future<RecordMetadata>> unconfirmed = new ConcurrentLinkedQueue<>();
 
@@ -57,6 +58,7 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
                 Topics.EVENTS, event.messageId().toString(), WireCodec.EVENTS.encode(event))));
   }
 
+  @Override
   public void publish(DeadLetter letter) {
     unconfirmed.add(
         producer.send(new ProducerRecord<>(Topics.DLQ, letter.key(), Json.write(letter))));

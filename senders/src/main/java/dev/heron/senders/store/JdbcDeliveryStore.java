@@ -9,9 +9,13 @@ import dev.heron.senders.delivery.BadRecordException;
 import dev.heron.senders.delivery.Completion;
 import dev.heron.senders.delivery.DeliveryAttempt;
 import dev.heron.senders.delivery.DeliveryStore;
+import dev.heron.senders.delivery.DueRetries;
+import dev.heron.senders.delivery.FailedMessage;
 import dev.heron.senders.delivery.Outcome;
 import dev.heron.senders.delivery.PendingRetry;
+import dev.heron.senders.delivery.RetrySetApart;
 import dev.heron.senders.delivery.StoreUnavailableException;
+import dev.heron.senders.delivery.UnreadableRetry;
 import dev.heron.senders.delivery.Verdict;
 import dev.heron.sql.NamedQueries;
 import java.nio.charset.StandardCharsets;
@@ -275,8 +279,9 @@ public final class JdbcDeliveryStore implements DeliveryStore {
   }
 
   @Override
-  public List<PendingRetry> takeDueRetries(int limit) {
-    List<PendingRetry> due = new ArrayList<>();
+  public DueRetries takeDueRetries(int limit) {
+    List<PendingRetry> readable = new ArrayList<>();
+    List<UnreadableRetry> unreadable = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.TAKE_DUE_RETRIES))) {
       s.setDouble(1, seconds(lease));
@@ -285,10 +290,19 @@ public final class JdbcDeliveryStore implements DeliveryStore {
       s.setInt(4, limit);
       try (ResultSet rows = s.executeQuery()) {
         while (rows.next()) {
+          UUID messageId = rows.getObject("message_id", UUID.class);
+          String stored = rows.getString("request");
           Decoded<SendRequest> request =
-              WireCodec.SENDS.decode(rows.getString("request").getBytes(StandardCharsets.UTF_8));
-          if (request instanceof Decoded.Valid<SendRequest> valid) {
-            due.add(
+              WireCodec.SENDS.decode(stored.getBytes(StandardCharsets.UTF_8));
+          String mismatch =
+              request instanceof Decoded.Valid<SendRequest> valid
+                      && !messageId.equals(valid.value().messageId())
+                  ? "field 'messageId': the request names "
+                      + valid.value().messageId()
+                      + ", not the retried message"
+                  : null;
+          if (request instanceof Decoded.Valid<SendRequest> valid && mismatch == null) {
+            readable.add(
                 new PendingRetry(
                     valid.value(),
                     rows.getInt("attempt"),
@@ -296,13 +310,63 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                     instant(rows.getObject("first_attempt_at", OffsetDateTime.class)),
                     instant(rows.getObject("sent_at", OffsetDateTime.class)),
                     rows.getString("sending_ip")));
+          } else {
+            unreadable.add(
+                new UnreadableRetry(
+                    messageId,
+                    rows.getObject("tenant_id", UUID.class),
+                    stored,
+                    mismatch != null
+                        ? mismatch
+                        : ((Decoded.Invalid<SendRequest>) request).reason()));
           }
         }
       }
     } catch (SQLException e) {
       throw unavailable("take due retries", e);
     }
-    return due;
+    return new DueRetries(readable, unreadable);
+  }
+
+  @Override
+  public Map<UUID, FailedMessage> setApartRetries(List<RetrySetApart> apart, String by) {
+    int n = apart.size();
+    UUID[] ids = new UUID[n];
+    UUID[] tenants = new UUID[n];
+    String[] reasons = new String[n];
+    for (int i = 0; i < n; i++) {
+      RetrySetApart a = apart.get(i);
+      ids[i] = a.messageId();
+      tenants[i] = a.tenantId();
+      reasons[i] = a.reason().replace('\u0000', '?'); // text cannot hold U+0000
+    }
+    Map<UUID, FailedMessage> failed = new HashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql.get(SendersQueries.SET_APART_RETRIES))) {
+      s.setArray(1, c.createArrayOf("uuid", ids));
+      s.setArray(2, c.createArrayOf("uuid", tenants));
+      s.setArray(3, c.createArrayOf("text", reasons));
+      s.setString(4, by);
+      try (ResultSet row = s.executeQuery()) {
+        while (row.next()) {
+          UUID id = row.getObject("message_id", UUID.class);
+          failed.put(
+              id,
+              new FailedMessage(
+                  id,
+                  row.getObject("tenant_id", UUID.class),
+                  instant(row.getObject("outcome_at", OffsetDateTime.class)),
+                  row.getObject("campaign_id", UUID.class),
+                  row.getObject("recipient_id", UUID.class),
+                  row.getObject("contact_id", UUID.class),
+                  row.getString("channel"),
+                  row.getString("variant")));
+        }
+      }
+    } catch (SQLException e) {
+      throw unavailable("set apart " + n + " retries", e);
+    }
+    return failed;
   }
 
   @Override

@@ -19,6 +19,7 @@ public final class SendersQueries {
   static final String SCHEDULE_RETRY = "schedule-retry";
   static final String TAKE_DUE_RETRIES = "take-due-retries";
   static final String RENEW_LEASES = "renew-leases";
+  static final String SET_APART_RETRIES = "set-apart-retries";
 
   private SendersQueries() {}
 
@@ -39,6 +40,7 @@ public final class SendersQueries {
         IDENTITY_POOL_IPS,
         SCHEDULE_RETRY,
         TAKE_DUE_RETRIES,
-        RENEW_LEASES);
+        RENEW_LEASES,
+        SET_APART_RETRIES);
   }
 }

@@ -363,7 +363,7 @@ class DeliveryManagerTest {
     }
 
     @Override
-    public synchronized List<PendingRetry> takeDueRetries(int limit) {
+    public synchronized DueRetries takeDueRetries(int limit) {
       Instant now = Instant.now();
       Duration lease = Duration.ofMinutes(1);
       List<PendingRetry> due =
@@ -379,7 +379,26 @@ class DeliveryManagerTest {
                       r.firstAttemptAt(),
                       r.sentAt(),
                       r.sendingIp())));
-      return due;
+      return new DueRetries(due, List.of());
+    }
+
+    @Override
+    public synchronized Map<UUID, FailedMessage> setApartRetries(
+        List<RetrySetApart> apart, String by) {
+      Map<UUID, FailedMessage> failed = new HashMap<>();
+      for (RetrySetApart a : apart) {
+        retries.remove(a.messageId());
+        if (!completions.containsKey(a.messageId())) {
+          Instant now = Instant.now();
+          completions.put(
+              a.messageId(),
+              new Completion(DeliveryAttempt.local(Verdict.FAILED, a.reason()), 0, null, now));
+          failed.put(
+              a.messageId(),
+              new FailedMessage(a.messageId(), a.tenantId(), now, null, null, null, null, null));
+        }
+      }
+      return failed;
     }
 
     @Override
