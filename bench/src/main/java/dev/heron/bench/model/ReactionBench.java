@@ -1,5 +1,7 @@
 package dev.heron.bench.model;
 
+import dev.heron.bench.BenchTenant;
+import dev.heron.bench.ModuleProcess;
 import dev.heron.events.Settings;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
@@ -10,7 +12,6 @@ import dev.heron.simulator.World;
 import dev.heron.simulator.recipients.HabitProfile;
 import dev.heron.simulator.smtp.IpReputation;
 import dev.heron.sql.Migrations;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -83,8 +83,8 @@ public final class ReactionBench {
         after);
     List<Reaction> reactions = new ArrayList<>();
     try (RunningSimulator sim = Simulator.start(base.withWorld(world).withBouncePort(0));
-        JobProcess job =
-            JobProcess.start(
+        ModuleProcess job =
+            ModuleProcess.streamJob(
                 repo,
                 "dev.heron.jobs.reputation.ReputationJob",
                 Map.of(),
@@ -114,7 +114,7 @@ public final class ReactionBench {
       PGSimpleDataSource db,
       RunningSimulator sim,
       World world,
-      JobProcess job,
+      ModuleProcess job,
       KafkaProducer<String, byte[]> producer,
       Path rules,
       int rate,
@@ -122,14 +122,9 @@ public final class ReactionBench {
       Duration before,
       Duration after)
       throws Exception {
-    ReactionTenant tenant = ReactionTenant.create(db, ipCount);
-    UUID campaign = UUID.randomUUID();
+    BenchTenant tenant = BenchTenant.create(db, "reaction", ipCount);
     int needed = (int) (rate * (before.toSeconds() + after.toSeconds() + 120));
-    List<ReactionTenant.Recipient> recipients = tenant.campaign(campaign, DOMAIN, needed);
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    BenchTenant.Campaign campaign = tenant.campaign("reaction", needed, List.of(DOMAIN));
     Map<String, String> settings = new HashMap<>();
     for (String key :
         List.of(
@@ -140,22 +135,14 @@ public final class ReactionBench {
     settings.put(Settings.SMTP_PORT, Integer.toString(sim.smtpPort()));
     settings.put(Settings.DNS_SERVER, "127.0.0.1:" + sim.dnsPort());
     settings.put(Settings.BOUNCE_PORT, "0");
-    settings.put("HERON_SENDERS_PORT", Integer.toString(port));
-    settings.put("HERON_SENDERS_TENANTS", tenant.tenantId.toString());
-    settings.put("HERON_SHAPING_RULES", rules.toString());
-    try (JobProcess senders =
-            JobProcess.start(
-                repo,
-                "senders",
-                "dev.heron.senders.Application",
-                "-Xmx512m",
-                List.of(),
-                settings,
-                work.resolve("senders.log"));
+    settings.put(Settings.SENDERS_TENANTS, tenant.tenantId.toString());
+    settings.put(Settings.SHAPING_RULES, rules.toString());
+    try (ModuleProcess senders =
+            ModuleProcess.senders(
+                repo, settings, work.resolve("senders.log"), Duration.ofMinutes(3));
         ReactionWatch watch =
             new ReactionWatch(tenant.tenantId, Set.copyOf(tenant.ips), PROVIDER)) {
-      senders.awaitHealthy(port, Duration.ofMinutes(3));
-      Traffic traffic = new Traffic(producer, tenant, campaign, recipients, rate);
+      Traffic traffic = new Traffic(producer, tenant, campaign, rate);
       traffic.start();
       try {
         // every IP scored and the stream steady before the provider changes its mind
@@ -204,10 +191,10 @@ public final class ReactionBench {
 
     Traffic(
         KafkaProducer<String, byte[]> producer,
-        ReactionTenant tenant,
-        UUID campaign,
-        List<ReactionTenant.Recipient> recipients,
+        BenchTenant tenant,
+        BenchTenant.Campaign campaign,
         int rate) {
+      List<BenchTenant.Recipient> recipients = campaign.recipients();
       thread =
           new Thread(
               () -> {
@@ -222,12 +209,12 @@ public final class ReactionBench {
                       return;
                     }
                   }
-                  ReactionTenant.Recipient r = recipients.get(i);
+                  BenchTenant.Recipient r = recipients.get(i);
                   producer.send(
                       new ProducerRecord<>(
                           Topics.SENDS,
                           r.recipientId().toString(),
-                          WireCodec.SENDS.encode(tenant.request(campaign, r))));
+                          WireCodec.SENDS.encode(tenant.request(campaign.id(), r))));
                 }
               },
               "reaction-traffic");

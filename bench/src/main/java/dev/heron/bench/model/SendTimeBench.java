@@ -1,5 +1,6 @@
 package dev.heron.bench.model;
 
+import dev.heron.bench.ModuleProcess;
 import dev.heron.events.Event;
 import dev.heron.events.Settings;
 import dev.heron.events.Topics;
@@ -72,8 +73,8 @@ public final class SendTimeBench {
         habits.hourAffinityWeight(),
         log);
     List<SendTimeScore.Result> results = new ArrayList<>();
-    try (JobProcess job =
-        JobProcess.start(
+    try (ModuleProcess job =
+        ModuleProcess.streamJob(
             repo,
             "dev.heron.jobs.sendtime.SendTimeJob",
             // Only this run's records; no checkpoints: the local MiniCluster keeps them in the
@@ -167,7 +168,7 @@ public final class SendTimeBench {
    * Each contact's latest best hours, once every contact's latest snapshot includes all of its
    * human opens and clicks.
    */
-  private static Map<UUID, int[]> awaitModels(SimulatedHistory history, JobProcess job)
+  private static Map<UUID, int[]> awaitModels(SimulatedHistory history, ModuleProcess job)
       throws Exception {
     Map<UUID, Integer> expected = new HashMap<>();
     for (int i = 0; i < history.contacts.size(); i++) {

@@ -1,6 +1,8 @@
 package dev.heron.bench.send;
 
 import ch.qos.logback.classic.Level;
+import dev.heron.bench.BenchTenant;
+import dev.heron.bench.ModuleProcess;
 import dev.heron.events.Decoded;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
@@ -53,7 +55,7 @@ public final class SendBench {
   private final Path work;
   private final RunningSimulator sim;
   private final BenchTenant tenant;
-  private final SenderService sender;
+  private final ModuleProcess sender;
   private final KafkaProducer<String, byte[]> producer;
   private final OutcomeWatch outcomes;
 
@@ -61,7 +63,7 @@ public final class SendBench {
       Path work,
       RunningSimulator sim,
       BenchTenant tenant,
-      SenderService sender,
+      ModuleProcess sender,
       KafkaProducer<String, byte[]> producer,
       OutcomeWatch outcomes) {
     this.work = work;
@@ -111,7 +113,7 @@ public final class SendBench {
     db.setUser(Settings.get(Settings.DB_USER));
     db.setPassword(Settings.get(Settings.DB_PASSWORD));
     Migrations.apply(db);
-    BenchTenant tenant = BenchTenant.create(db, ipCount);
+    BenchTenant tenant = BenchTenant.create(db, "send", ipCount);
     int warmup = Math.min(messages, 3_000);
     SimulatorConfig base = SimulatorConfig.forTests(work, SimulatorConfig.DEFAULT_SEED);
     RunningSimulator sim =
@@ -151,10 +153,10 @@ public final class SendBench {
         messages,
         runs,
         ipCount,
-        SenderService.HEAP,
+        ModuleProcess.SENDERS_HEAP,
         loadAverage());
-    try (SenderService sender =
-            SenderService.start(
+    try (ModuleProcess sender =
+            ModuleProcess.senders(
                 repo, settings, work.resolve("sender.log"), Duration.ofSeconds(180));
         KafkaProducer<String, byte[]> producer = producer();
         OutcomeWatch outcomes = new OutcomeWatch(tenant.tenantId)) {

@@ -1,5 +1,6 @@
 package dev.heron.bench.send;
 
+import dev.heron.bench.BenchTenant;
 import dev.heron.simulator.smtp.DeliveryOutcome;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;

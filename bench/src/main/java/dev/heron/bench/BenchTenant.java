@@ -1,4 +1,4 @@
-package dev.heron.bench.send;
+package dev.heron.bench;
 
 import dev.heron.events.Channel;
 import dev.heron.events.MessageClass;
@@ -20,13 +20,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /**
- * The benchmark's tenant, seeded through plain SQL: a sender identity with a DKIM key and an IP
- * pool of its own loopback addresses, a marketing template with links, and per run a campaign whose
- * recipients are spread over the simulated providers.
+ * A benchmark's tenant, seeded through plain SQL: a sender identity with a DKIM key and an IP pool
+ * of fresh loopback addresses of its own (no reputation anywhere yet), a marketing template with
+ * links, and per run a campaign whose recipients are spread over simulated providers.
  */
-final class BenchTenant {
-  static final String IDENTITY = "news.heron.test";
-  static final List<String> DOMAINS =
+public final class BenchTenant {
+  public static final String IDENTITY = "news.heron.test";
+  public static final List<String> DOMAINS =
       List.of("gmail.test", "outlook.test", "yahoo.test", "icloud.test", "example.test");
 
   private static final String SUBJECT = "{{firstName}}, the autumn collection is here";
@@ -57,9 +57,9 @@ final class BenchTenant {
       Unsubscribe: {{unsubscribeUrl}}
       """;
 
-  final UUID tenantId;
-  final UUID templateId;
-  final List<String> ips;
+  public final UUID tenantId;
+  public final UUID templateId;
+  public final List<String> ips;
   private final DataSource db;
 
   private BenchTenant(DataSource db, UUID tenantId, UUID templateId, List<String> ips) {
@@ -69,8 +69,10 @@ final class BenchTenant {
     this.ips = ips;
   }
 
-  static BenchTenant create(DataSource db, int ipCount) throws SQLException {
-    String slug = "bench-send-" + UUID.randomUUID();
+  /** A new tenant {@code bench-<benchmark>-<uuid>} with {@code ipCount} sending IPs. */
+  public static BenchTenant create(DataSource db, String benchmark, int ipCount)
+      throws SQLException {
+    String slug = "bench-" + benchmark + "-" + UUID.randomUUID();
     UUID tenant =
         insert(db, "INSERT INTO tenants (name, slug) VALUES (?, ?) RETURNING id", slug, slug);
     UUID pool =
@@ -79,7 +81,8 @@ final class BenchTenant {
             "INSERT INTO ip_pools (tenant_id, name, traffic_class) VALUES (?, 'bench', 'marketing')"
                 + " RETURNING id",
             tenant);
-    // Loopback addresses outside the simulator's named ones (127.0.0.x): nobody else's.
+    // Loopback addresses outside the simulator's named ones (127.0.0.x), new in every run: nobody
+    // else's, and a blocked IP's bad name (it lasts the 24-hour window) is not inherited.
     ThreadLocalRandom random = ThreadLocalRandom.current();
     String prefix = "127." + (100 + random.nextInt(150)) + "." + random.nextInt(1, 255) + ".";
     List<String> ips = new ArrayList<>();
@@ -133,13 +136,22 @@ final class BenchTenant {
   }
 
   /** One planned message of a run. */
-  record Recipient(UUID recipientId, UUID messageId, UUID contactId, String address) {}
+  public record Recipient(UUID recipientId, UUID messageId, UUID contactId, String address) {}
 
   /** A campaign and its planned messages. */
-  record Campaign(UUID id, List<Recipient> recipients) {}
+  public record Campaign(UUID id, List<Recipient> recipients) {}
 
-  /** A campaign of {@code count} recipients {@code <label>-<n>@<domain>}, domains in turn. */
-  Campaign campaign(String label, int count) throws SQLException {
+  /**
+   * A campaign of {@code count} recipients {@code <label>-<n>@<domain>}, {@link #DOMAINS} in turn.
+   */
+  public Campaign campaign(String label, int count) throws SQLException {
+    return campaign(label, count, DOMAINS);
+  }
+
+  /**
+   * A campaign of {@code count} recipients {@code <label>-<n>@<domain>}, {@code domains} in turn.
+   */
+  public Campaign campaign(String label, int count, List<String> domains) throws SQLException {
     UUID campaign =
         insert(
             db,
@@ -148,16 +160,17 @@ final class BenchTenant {
             label);
     List<Recipient> recipients = new ArrayList<>(count);
     try (Connection c = db.getConnection()) {
-      Array domains = c.createArrayOf("text", DOMAINS.toArray());
+      Array domainArray = c.createArrayOf("text", domains.toArray());
       try (PreparedStatement s =
           c.prepareStatement(
               "INSERT INTO contacts (tenant_id, email, first_name)"
-                  + " SELECT ?, ? || g || '@' || (?::text[])[1 + g % 5], 'Reader' || g"
+                  + " SELECT ?, ? || g || '@' || (?::text[])[1 + g % ?], 'Reader' || g"
                   + "   FROM generate_series(1, ?) AS g")) {
         s.setObject(1, tenantId);
         s.setString(2, label + "-");
-        s.setArray(3, domains);
-        s.setInt(4, count);
+        s.setArray(3, domainArray);
+        s.setInt(4, domains.size());
+        s.setInt(5, count);
         s.executeUpdate();
       }
       try (PreparedStatement s =
@@ -184,7 +197,7 @@ final class BenchTenant {
     return new Campaign(campaign, recipients);
   }
 
-  SendRequest request(UUID campaign, Recipient r) {
+  public SendRequest request(UUID campaign, Recipient r) {
     String local = r.address().substring(0, r.address().indexOf('@'));
     return new SendRequest(
         1,
@@ -206,7 +219,7 @@ final class BenchTenant {
   }
 
   /** Takes the benchmark's IPs out of the shared table again. */
-  void retireIps() throws SQLException {
+  public void retireIps() throws SQLException {
     for (String ip : ips) {
       execute(db, "DELETE FROM sending_ips WHERE ip = ?", ip);
     }

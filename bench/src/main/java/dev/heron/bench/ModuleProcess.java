@@ -1,0 +1,175 @@
+package dev.heron.bench;
+
+import dev.heron.events.Settings;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A module's {@code main} in a JVM of its own, from {@code <module>/target/classes} and {@code
+ * <module>/target/classpath.txt}, as {@code bin/heron} starts services (with {@code
+ * HERON_JAVA_OPTS} added, for a profiler say): a stream job on the local MiniCluster its {@code
+ * getExecutionEnvironment()} gives, or the senders service.
+ */
+public final class ModuleProcess implements AutoCloseable {
+  /** The senders' heap, as {@code bin/heron} gives it. */
+  public static final String SENDERS_HEAP = "-Xmx512m";
+
+  private final Process process;
+  private final Path log;
+
+  private ModuleProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  /** A stream job's {@code mainClass}, with the JVM options Flink needs. */
+  public static ModuleProcess streamJob(
+      Path repo, String mainClass, Map<String, String> settings, Path log) throws IOException {
+    List<String> options = new ArrayList<>();
+    for (String line :
+        Files.readAllLines(repo.resolve("stream-jobs/src/main/resources/heron-jvm.options"))) {
+      if (!line.isBlank() && !line.strip().startsWith("#")) {
+        options.add(line.strip());
+      }
+    }
+    return start(repo, "stream-jobs", mainClass, "-Xmx768m", options, settings, log);
+  }
+
+  /** The senders service on a free port, returned once its {@code /health} answers 200. */
+  public static ModuleProcess senders(
+      Path repo, Map<String, String> settings, Path log, Duration timeout)
+      throws IOException, InterruptedException {
+    int port = freePort();
+    Map<String, String> withPort = new HashMap<>(settings);
+    withPort.put(Settings.SENDERS_PORT, Integer.toString(port));
+    ModuleProcess senders =
+        start(
+            repo,
+            "senders",
+            "dev.heron.senders.Application",
+            SENDERS_HEAP,
+            List.of(),
+            withPort,
+            log);
+    try {
+      senders.awaitHealthy(port, timeout);
+    } catch (RuntimeException | InterruptedException e) {
+      senders.close();
+      throw e;
+    }
+    return senders;
+  }
+
+  private static ModuleProcess start(
+      Path repo,
+      String moduleName,
+      String mainClass,
+      String heap,
+      List<String> options,
+      Map<String, String> settings,
+      Path log)
+      throws IOException {
+    Path module = repo.resolve(moduleName);
+    Path classpath = module.resolve("target/classpath.txt");
+    if (!Files.isRegularFile(classpath)) {
+      throw new IllegalStateException(
+          classpath + " is missing: mvn -pl " + moduleName + " -am install");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(heap);
+    command.addAll(options);
+    String extra = System.getenv("HERON_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.strip().split("\\s+")));
+    }
+    command.add("-cp");
+    command.add(
+        module.resolve("target/classes").toAbsolutePath()
+            + File.pathSeparator
+            + Files.readString(classpath).strip());
+    command.add(mainClass);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(settings);
+    builder
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    return new ModuleProcess(builder.start(), log);
+  }
+
+  /** Waits until {@code GET /health} on {@code port} answers 200; fails at the deadline. */
+  private void awaitHealthy(int port, Duration timeout) throws InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    URI health = URI.create("http://127.0.0.1:" + port + "/health");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      requireAlive();
+      try {
+        if (http.send(
+                    HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(
+        "not healthy on :" + port + " after " + timeout + "; see " + log);
+  }
+
+  /** Fails with the log's name once the JVM has ended on its own. */
+  public void requireAlive() {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          "the process exited with " + process.exitValue() + "; see " + log);
+    }
+  }
+
+  /** CPU seconds the process has used so far. */
+  public double cpuSeconds() {
+    return process
+        .toHandle()
+        .info()
+        .totalCpuDuration()
+        .map(d -> d.toNanos() / 1e9)
+        .orElse(Double.NaN);
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
