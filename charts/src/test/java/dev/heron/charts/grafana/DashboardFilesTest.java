@@ -2,14 +2,11 @@ package dev.heron.charts.grafana;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.heron.sql.NamedQueries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -59,35 +56,6 @@ class DashboardFilesTest {
         }
       }
     }
-  }
-
-  /**
-   * The dashboards' SQL is also in {@code db/queries/grafana.sql}, one named block per panel or
-   * variable menu, word for word, and nothing else is.
-   */
-  @Test
-  void everyQueryIsANamedBlockOfGrafanaSql() {
-    Map<String, String> named = NamedQueries.load("grafana").all();
-    Set<String> used = new HashSet<>();
-    for (DashboardFile d : DashboardFile.all()) {
-      String prefix = d.uid().substring("heron-".length()) + "-";
-      for (DashboardFile.Query q : d.queries()) {
-        String name =
-            prefix
-                + (q.kind().equals("variable")
-                    ? "variable-" + q.refId()
-                    : q.panel()
-                        .toLowerCase(Locale.ROOT)
-                        .replaceAll("[^a-z0-9]+", "-")
-                        .replaceAll("^-|-$", ""));
-        assertThat(named).as("grafana.sql has %s for %s", name, q).containsKey(name);
-        assertThat(q.sql().strip())
-            .as("%s equals grafana.sql's %s", q, name)
-            .isEqualTo(named.get(name));
-        used.add(name);
-      }
-    }
-    assertThat(named.keySet()).as("blocks of grafana.sql no dashboard uses").isEqualTo(used);
   }
 
   @Test
