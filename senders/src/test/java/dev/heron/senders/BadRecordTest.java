@@ -3,13 +3,11 @@ package dev.heron.senders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.heron.events.Channel;
 import dev.heron.events.DeadLetter;
 import dev.heron.events.Decoded;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.events.Json;
-import dev.heron.events.MessageClass;
 import dev.heron.events.SendRequest;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
@@ -24,7 +22,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -220,23 +217,7 @@ class BadRecordTest {
 
   private SendRequest request(
       Seed.Recipient r, UUID campaign, UUID template, Map<String, Object> variables) {
-    return new SendRequest(
-        SendRequest.SCHEMA_VERSION,
-        Instant.now(),
-        seed.tenantId,
-        campaign,
-        r.messageId(),
-        r.recipientId(),
-        r.contactId(),
-        Channel.EMAIL,
-        MessageClass.MARKETING,
-        "A",
-        r.address(),
-        "news.heron.test",
-        "Heron News <news@news.heron.test>",
-        template,
-        1,
-        variables);
+    return seed.request(campaign, r, template, variables);
   }
 
   private static DeadLetter deadLetter(byte[] bytes) {

@@ -2,11 +2,9 @@ package dev.heron.senders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.heron.events.Channel;
 import dev.heron.events.Decoded;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
-import dev.heron.events.MessageClass;
 import dev.heron.events.SendRequest;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
@@ -25,7 +23,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,24 +64,7 @@ class CrashRecoveryTest {
     Seed seed = new Seed(db);
     UUID campaign = seed.campaign();
     Seed.Recipient r = seed.recipient(campaign, "orphan@gmail.test");
-    SendRequest request =
-        new SendRequest(
-            1,
-            Instant.now(),
-            seed.tenantId,
-            campaign,
-            r.messageId(),
-            r.recipientId(),
-            r.contactId(),
-            Channel.EMAIL,
-            MessageClass.MARKETING,
-            "A",
-            r.address(),
-            "news.heron.test",
-            "news@news.heron.test",
-            seed.template("Hi", null, "Hello"),
-            1,
-            Map.of());
+    SendRequest request = seed.request(campaign, r, seed.template("Hi", null, "Hello"), Map.of());
     // The dead sender's claim, and the lease running out.
     assertThat(
             new JdbcDeliveryStore(db, SendersQueries.load(), Set.of(), Duration.ofMinutes(1))
@@ -201,23 +181,7 @@ class CrashRecoveryTest {
   }
 
   private static SendRequest request(Seed seed, UUID campaign, Seed.Recipient r) throws Exception {
-    return new SendRequest(
-        1,
-        Instant.now(),
-        seed.tenantId,
-        campaign,
-        r.messageId(),
-        r.recipientId(),
-        r.contactId(),
-        Channel.EMAIL,
-        MessageClass.MARKETING,
-        "A",
-        r.address(),
-        "news.heron.test",
-        "news@news.heron.test",
-        seed.template("Hi", null, "Hello"),
-        1,
-        Map.of());
+    return seed.request(campaign, r, seed.template("Hi", null, "Hello"), Map.of());
   }
 
   /** Rows updated, or rows returned by a query. */

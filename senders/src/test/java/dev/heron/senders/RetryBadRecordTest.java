@@ -8,7 +8,6 @@ import dev.heron.events.Decoded;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.events.Json;
-import dev.heron.events.MessageClass;
 import dev.heron.events.SendRequest;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
@@ -26,7 +25,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,23 +276,7 @@ class RetryBadRecordTest {
   }
 
   private SendRequest request(Seed.Recipient r, UUID campaign, UUID template) {
-    return new SendRequest(
-        SendRequest.SCHEMA_VERSION,
-        Instant.now(),
-        seed.tenantId,
-        campaign,
-        r.messageId(),
-        r.recipientId(),
-        r.contactId(),
-        Channel.EMAIL,
-        MessageClass.MARKETING,
-        "A",
-        r.address(),
-        "news.heron.test",
-        "Heron News <news@news.heron.test>",
-        template,
-        1,
-        Map.of("firstName", "Ann"));
+    return seed.request(campaign, r, template, Map.of("firstName", "Ann"));
   }
 
   private static DeadLetter deadLetter(byte[] bytes) {

@@ -2,13 +2,11 @@ package dev.heron.senders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.heron.events.Channel;
 import dev.heron.events.Decoded;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.events.IpScore;
 import dev.heron.events.Json;
-import dev.heron.events.MessageClass;
 import dev.heron.events.SendRequest;
 import dev.heron.events.Topics;
 import dev.heron.events.WarmupState;
@@ -211,24 +209,7 @@ class RoutingTest {
     UUID template = seed.template("Hi", null, "Hello");
     for (int i = 0; i < count; i++) {
       Seed.Recipient r = seed.recipient(campaign, prefix + i + "@" + domain);
-      SendRequest request =
-          new SendRequest(
-              1,
-              Instant.now(),
-              seed.tenantId,
-              campaign,
-              r.messageId(),
-              r.recipientId(),
-              r.contactId(),
-              Channel.EMAIL,
-              MessageClass.MARKETING,
-              "A",
-              r.address(),
-              "news.heron.test",
-              "news@news.heron.test",
-              template,
-              1,
-              Map.of());
+      SendRequest request = seed.request(campaign, r, template, Map.of());
       producer.send(
           new ProducerRecord<>(
               Topics.SENDS, r.recipientId().toString(), WireCodec.SENDS.encode(request)));

@@ -2,11 +2,9 @@ package dev.heron.senders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.heron.events.Channel;
 import dev.heron.events.Decoded;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
-import dev.heron.events.MessageClass;
 import dev.heron.events.SendRequest;
 import dev.heron.events.Settings;
 import dev.heron.events.Topics;
@@ -260,22 +258,10 @@ class SenderCrashIT {
             new ByteArraySerializer())) {
       for (Seed.Recipient r : recipients) {
         SendRequest request =
-            new SendRequest(
-                1,
-                Instant.now(),
-                tenant,
+            seed.request(
                 campaign,
-                r.messageId(),
-                r.recipientId(),
-                r.contactId(),
-                Channel.EMAIL,
-                MessageClass.MARKETING,
-                "A",
-                r.address(),
-                "news.heron.test",
-                "news@news.heron.test",
+                r,
                 template,
-                1,
                 Map.of("name", r.address().substring(0, r.address().indexOf('@'))));
         producer.send(
             new ProducerRecord<>(

@@ -3,11 +3,9 @@ package dev.heron.senders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heron.events.BounceClass;
-import dev.heron.events.Channel;
 import dev.heron.events.Decoded;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
-import dev.heron.events.MessageClass;
 import dev.heron.events.SendRequest;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
@@ -23,7 +21,6 @@ import dev.heron.simulator.smtp.DeliveryOutcome;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,24 +125,7 @@ class SimulatorDeliveryTest {
     for (String address : addresses) {
       Seed.Recipient r = seed.recipient(campaign, address);
       messages.put(address, r.messageId());
-      SendRequest request =
-          new SendRequest(
-              1,
-              Instant.now(),
-              tenant,
-              campaign,
-              r.messageId(),
-              r.recipientId(),
-              r.contactId(),
-              Channel.EMAIL,
-              MessageClass.MARKETING,
-              "A",
-              address,
-              "news.heron.test",
-              "news@news.heron.test",
-              template,
-              1,
-              Map.of());
+      SendRequest request = seed.request(campaign, r, template, Map.of());
       producer
           .send(
               new ProducerRecord<>(

@@ -1,11 +1,16 @@
 package dev.heron.senders.world;
 
+import dev.heron.events.Channel;
+import dev.heron.events.MessageClass;
+import dev.heron.events.SendRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -68,6 +73,31 @@ public final class Seed {
             row.getObject(1, UUID.class), row.getObject(2, UUID.class), contactId, address);
       }
     }
+  }
+
+  /**
+   * The send request the dispatcher would publish for {@code recipient}: a marketing email of
+   * {@code campaign} from news.heron.test, rendering version 1 of {@code template}.
+   */
+  public SendRequest request(
+      UUID campaign, Recipient recipient, UUID template, Map<String, Object> variables) {
+    return new SendRequest(
+        SendRequest.SCHEMA_VERSION,
+        Instant.now(),
+        tenantId,
+        campaign,
+        recipient.messageId(),
+        recipient.recipientId(),
+        recipient.contactId(),
+        Channel.EMAIL,
+        MessageClass.MARKETING,
+        "A",
+        recipient.address(),
+        "news.heron.test",
+        "Heron News <news@news.heron.test>",
+        template,
+        1,
+        variables);
   }
 
   /** The tenant's sender identity for {@code domain}, signing with {@code pem}. */
