@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the next try of deferred messages when they are due, on a thread of its own beside the
  * Kafka loop. It looks again at once while there are more due, and every {@link #IDLE} otherwise. A
- * retry that cannot be made because of its own record — a stored request that cannot be read, or
- * one the store refuses ({@link BadRecordException}, found by trying the failed batch's halves) —
- * goes to the dead letters with the reason and is ended, rather than taken again every lease.
+ * retry that cannot be made because of its own record — a stored request that cannot be read, one
+ * the store refuses ({@link BadRecordException}), or one that fails alone for any reason other than
+ * an outage (found by trying the failed batch's halves) — goes to the dead letters with the reason
+ * and is ended, rather than taken again every lease while holding back the retries due with it. On
+ * an outage ({@link Outages}) the batch is left to come back when its lease runs out.
  */
 public final class RetryScheduler implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RetryScheduler.class);
@@ -80,8 +82,8 @@ public final class RetryScheduler implements Runnable, AutoCloseable {
   }
 
   /**
-   * Makes the retries; should that fail because of a record (not an outage), makes each half again,
-   * down to the single retry that fails alone: that one is set apart, the others go on. The claims'
+   * Makes the retries; should that fail for any reason but an outage, makes each half again, down
+   * to the single retry that fails alone: that one is set apart, the others go on. The claims'
    * outcomes keep a message finished by the first try from going out twice.
    */
   private void retrySettingApartBadRecords(List<PendingRetry> retries) {
@@ -91,7 +93,7 @@ public final class RetryScheduler implements Runnable, AutoCloseable {
     try {
       manager.retry(retries);
     } catch (RuntimeException e) {
-      if (!isBadRecord(e)) {
+      if (Outages.isOutage(e)) {
         throw e;
       }
       if (retries.size() == 1) {
@@ -106,7 +108,7 @@ public final class RetryScheduler implements Runnable, AutoCloseable {
                     "the retry of message "
                         + request.messageId()
                         + " cannot be made: "
-                        + e.getMessage())));
+                        + (e instanceof BadRecordException ? e.getMessage() : e.toString()))));
         return;
       }
       LOG.warn("{} retries failed ({}); making their halves apart", retries.size(), e.toString());
@@ -114,19 +116,6 @@ public final class RetryScheduler implements Runnable, AutoCloseable {
       retrySettingApartBadRecords(retries.subList(0, half));
       retrySettingApartBadRecords(retries.subList(half, retries.size()));
     }
-  }
-
-  /** The record is at fault, not the store or the broker: another try would meet it again. */
-  static boolean isBadRecord(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StoreUnavailableException) {
-        return false;
-      }
-      if (t instanceof BadRecordException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Dead letters first, durable: only then are the retries ended, so none is lost unreported. */

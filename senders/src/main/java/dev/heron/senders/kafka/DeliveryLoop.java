@@ -8,7 +8,7 @@ import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
 import dev.heron.senders.delivery.BadRecordException;
 import dev.heron.senders.delivery.DeliveryManager;
-import dev.heron.senders.delivery.StoreUnavailableException;
+import dev.heron.senders.delivery.Outages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -149,13 +149,19 @@ public final class DeliveryLoop implements Runnable, AutoCloseable {
     }
   }
 
-  /** The store or the broker is down: nothing about a single record can be concluded. */
+  /**
+   * The store or the broker is down: nothing about a single record can be concluded. Besides the
+   * sinks' and the store's outages, a Kafka client failure met on the way counts as one.
+   */
   static boolean isOutage(Throwable e) {
+    if (Outages.isOutage(e)) {
+      return true;
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof BadRecordException) {
         return false;
       }
-      if (t instanceof StoreUnavailableException || t instanceof KafkaException) {
+      if (t instanceof KafkaException) {
         return true;
       }
     }

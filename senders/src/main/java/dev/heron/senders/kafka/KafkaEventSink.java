@@ -7,6 +7,7 @@ import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
 import dev.heron.senders.delivery.DeadLetterSink;
 import dev.heron.senders.delivery.EventSink;
+import dev.heron.senders.delivery.SinkUnavailableException;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,9 +23,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Events to {@link Topics#EVENTS} keyed by message id, and dead letters to {@link Topics#DLQ}, on
- * one idempotent producer with {@code acks=all}. {@link #flush()} fails (a {@link KafkaException}:
- * the broker, not a record, is at fault) when any record since the last flush was not written, so
- * that the consumer does not commit past it.
+ * one idempotent producer with {@code acks=all}. {@link #flush()} fails (a {@link
+ * SinkUnavailableException}: the broker, not a record, is at fault) when any record since the last
+ * flush was not written, so that the consumer does not commit past it; so does a publish the
+ * producer refuses at once (no metadata, a full buffer).
  */
 public final class KafkaEventSink implements EventSink, DeadLetterSink, AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
@@ -52,16 +54,22 @@ public final class KafkaEventSink implements EventSink, DeadLetterSink, AutoClos
 
   @Override
   public void publish(Event event) {
-    unconfirmed.add(
-        producer.send(
-            new ProducerRecord<>(
-                Topics.EVENTS, event.messageId().toString(), WireCodec.EVENTS.encode(event))));
+    send(
+        new ProducerRecord<>(
+            Topics.EVENTS, event.messageId().toString(), WireCodec.EVENTS.encode(event)));
   }
 
   @Override
   public void publish(DeadLetter letter) {
-    unconfirmed.add(
-        producer.send(new ProducerRecord<>(Topics.DLQ, letter.key(), Json.write(letter))));
+    send(new ProducerRecord<>(Topics.DLQ, letter.key(), Json.write(letter)));
+  }
+
+  private void send(ProducerRecord<String, byte[]> record) {
+    try {
+      unconfirmed.add(producer.send(record));
+    } catch (KafkaException e) {
+      throw new SinkUnavailableException("a record could not be handed to Kafka", e);
+    }
   }
 
   @Override
@@ -73,10 +81,10 @@ public final class KafkaEventSink implements EventSink, DeadLetterSink, AutoClos
         sent.get();
       } catch (ExecutionException e) {
         unconfirmed.clear();
-        throw new KafkaException("an event was not written to Kafka", e.getCause());
+        throw new SinkUnavailableException("an event was not written to Kafka", e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new KafkaException("interrupted while writing events", e);
+        throw new SinkUnavailableException("interrupted while writing events", e);
       }
     }
   }
