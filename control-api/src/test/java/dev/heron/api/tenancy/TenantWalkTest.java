@@ -126,7 +126,15 @@ class TenantWalkTest extends ApiTestSupport {
                         "/api/contacts/import?list=" + owner.listId(), "email\nx@gmail.test\n")
                     .contentType("text/csv")),
             Probe.post(
-                "the warmup of the owner's IP", "/api/warmup/start", Map.of("ip", owner.ip())));
+                "the warmup of the owner's IP", "/api/warmup/start", Map.of("ip", owner.ip())),
+            Probe.post(
+                "a conversion credited to the owner's message",
+                "/api/conversions",
+                Map.of("messageId", owner.messageId(), "orderId", "borrowed")),
+            Probe.post(
+                "a conversion credited to the owner's campaign and contact",
+                "/api/conversions",
+                Map.of("campaignId", owner.campaignId(), "contactId", owner.contactId())));
     List<String> failures = new ArrayList<>();
     for (Probe probe : references) {
       Answer answer = send(probe.request().bearerAuth(key));
