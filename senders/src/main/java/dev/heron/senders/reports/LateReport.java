@@ -6,7 +6,7 @@ import java.util.UUID;
  * What a report that arrived after delivery says about one sent message.
  *
  * @param messageId the message it is about, found from the VERP address or the Message-ID
- * @param recipient the recipient it names, when it names one
+ * @param recipient the recipient it names, when it names one; for a reply, who wrote it
  * @param status a bounce's RFC 3463 status ({@code 5.1.1}), null for a complaint
  * @param diagnostic a bounce's remote reply ({@code 550 5.1.1 ...}), when the report quotes it
  * @param feedbackType a complaint's ARF feedback type ({@code abuse}, {@code fraud}...)
@@ -28,6 +28,12 @@ public record LateReport(
     /** A delivery status notification (RFC 3464) saying the message failed after all. */
     BOUNCE,
     /** A feedback report (RFC 5965): the recipient marked the message as spam. */
-    COMPLAINT
+    COMPLAINT,
+    /**
+     * A person's answer to the message: a mail whose {@code In-Reply-To} or {@code References}
+     * names its Message-ID (replies to the From address reach the listener through the same MX as
+     * the VERP bounces). Automatic answers (RFC 3834) are not replies.
+     */
+    REPLY
   }
 }

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a received report into events: a failed DSN into BOUNCED (its class read from the status
- * and the quoted reply, like a reply in the SMTP transaction), a feedback report into COMPLAINED. A
- * report that cannot be read, or is about a message Heron did not send, is kept with the reason.
+ * and the quoted reply, like a reply in the SMTP transaction), a feedback report into COMPLAINED, a
+ * person's reply into REPLIED. A report that cannot be read, or is about a message Heron did not
+ * send, is kept with the reason.
  */
 public final class LateReportHandler {
   private static final Logger LOG = LoggerFactory.getLogger(LateReportHandler.class);
@@ -68,17 +69,34 @@ public final class LateReportHandler {
   }
 
   private static String kindOf(LateReport report) {
-    return report.kind() == LateReport.Kind.BOUNCE ? "dsn" : "arf";
+    return switch (report.kind()) {
+      case BOUNCE -> "dsn";
+      case COMPLAINT -> "arf";
+      case REPLY -> "reply";
+    };
+  }
+
+  /**
+   * What makes the event one event: a message bounces or is complained about once, however often
+   * the report arrives, but each reply (its author and date) is one of its own.
+   */
+  private static String eventKey(LateReport report) {
+    return report.kind() == LateReport.Kind.REPLY
+        ? "reply:" + report.recipient() + ":" + report.reportedAt()
+        : kindOf(report);
   }
 
   Event eventOf(LateReport report, MessageFacts facts) {
     Event.Builder event =
-        report.kind() == LateReport.Kind.COMPLAINT
-            ? Event.builder(EventType.COMPLAINED)
-                .reason("feedback report (" + report.feedbackType() + ")" + from(report))
-            : bounce(report);
+        switch (report.kind()) {
+          case COMPLAINT ->
+              Event.builder(EventType.COMPLAINED)
+                  .reason("feedback report (" + report.feedbackType() + ")" + from(report));
+          case REPLY -> Event.builder(EventType.REPLIED).reason("a reply to the message");
+          case BOUNCE -> bounce(report);
+        };
     return event
-        .eventId(EventIds.lateReport(report.messageId(), kindOf(report)))
+        .eventId(EventIds.lateReport(report.messageId(), eventKey(report)))
         .occurredAt(
             (report.reportedAt() != null ? report.reportedAt() : Instant.now())
                 .truncatedTo(ChronoUnit.MICROS))

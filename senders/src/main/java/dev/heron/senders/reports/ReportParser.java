@@ -1,11 +1,13 @@
 package dev.heron.senders.reports;
 
+import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +30,10 @@ import java.util.regex.Pattern;
  * 5965 feedback reports ({@code multipart/report}), and, for the servers that still send them,
  * plain-text bounces that quote the remote reply. The message a report is about is found from the
  * VERP address it was sent to ({@code bounces+<messageId>@...}), the ARF {@code Original-Mail-From}
- * or, failing those, the {@code Message-ID} of the original message the report carries.
+ * or, failing those, the {@code Message-ID} of the original message the report carries. A mail that
+ * is no report but answers a Heron message ({@code In-Reply-To} or {@code References} naming its
+ * Message-ID) is a reply, unless it says it was sent automatically (RFC 3834 {@code
+ * Auto-Submitted}, the common {@code X-Autoreply} headers, or a bulk {@code Precedence}).
  */
 public final class ReportParser {
   private static final Pattern VERP =
@@ -38,6 +44,16 @@ public final class ReportParser {
       Pattern.compile(
           "^Message-ID:\\s*<([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@",
           Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
+  /** A Heron Message-ID ({@code <messageId@identity>}) as In-Reply-To and References name it. */
+  private static final Pattern REFERENCE =
+      Pattern.compile(
+          "<([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@[^>]+>",
+          Pattern.CASE_INSENSITIVE);
+
+  /** {@code Precedence} values that mark a mail as sent by a machine, not a person. */
+  private static final Set<String> AUTOMATIC_PRECEDENCE =
+      Set.of("auto_reply", "bulk", "junk", "list");
 
   /** A quoted reply with an enhanced code, as plain-text bounces carry it. */
   private static final Pattern QUOTED_REPLY =
@@ -93,7 +109,60 @@ public final class ReportParser {
                 "multipart/report of report-type '" + reportType + "' is not handled");
       };
     }
+    if (verp.isEmpty()) {
+      Optional<UUID> answered = answeredMessage(message);
+      if (answered.isPresent()) {
+        return List.of(reply(message, answered.get()));
+      }
+    }
     return plainBounce(raw, verp);
+  }
+
+  /** The Heron message this mail answers, from its In-Reply-To, else its References. */
+  private static Optional<UUID> answeredMessage(MimeMessage message) throws MessagingException {
+    for (String header : List.of("In-Reply-To", "References")) {
+      for (String value : headerValues(message, header)) {
+        Matcher m = REFERENCE.matcher(value);
+        if (m.find()) {
+          return Optional.of(UUID.fromString(m.group(1)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static LateReport reply(MimeMessage message, UUID answered)
+      throws MessagingException, UnreadableReportException {
+    String automatic = automatic(message);
+    if (automatic != null) {
+      throw new UnreadableReportException(
+          "an automatic answer (" + automatic + ") to message " + answered + ", not a reply");
+    }
+    Address[] from = message.getFrom();
+    String author =
+        from == null || from.length == 0
+            ? null
+            : from[0] instanceof InternetAddress a ? a.getAddress() : from[0].toString();
+    return new LateReport(LateReport.Kind.REPLY, answered, author, null, null, null, null, null);
+  }
+
+  /** The header that says a machine sent this mail, or null when none does. */
+  private static String automatic(MimeMessage message) throws MessagingException {
+    String submitted = message.getHeader("Auto-Submitted", null);
+    if (submitted != null && !submitted.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
+      return "Auto-Submitted: " + submitted.strip();
+    }
+    for (String header : List.of("X-Autoreply", "X-Autorespond")) {
+      if (message.getHeader(header) != null) {
+        return header;
+      }
+    }
+    String precedence = message.getHeader("Precedence", null);
+    if (precedence != null
+        && AUTOMATIC_PRECEDENCE.contains(precedence.strip().toLowerCase(Locale.ROOT))) {
+      return "Precedence: " + precedence.strip();
+    }
+    return null;
   }
 
   private List<LateReport> deliveryStatus(Multipart parts, Optional<UUID> verp)

@@ -111,6 +111,35 @@ class LateReportHandlerTest {
   }
 
   @Test
+  void aReplyIsRepliedOnceHoweverOftenItArrivesAndAnAutomaticAnswerIsKept() throws Exception {
+    Seed.Recipient r = sent("jill@gmail.test");
+    byte[] reply = ReportParserTest.report("gmail-reply.eml", r.messageId());
+
+    List<Event> first = handler.receive(reply, List.of("news@news.heron.test"));
+    List<Event> again = handler.receive(reply, List.of("news@news.heron.test"));
+    List<Event> automatic =
+        handler.receive(
+            ReportParserTest.report("auto-reply.eml", r.messageId()),
+            List.of("news@news.heron.test"));
+
+    assertThat(first)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.type()).isEqualTo(EventType.REPLIED);
+              assertThat(e.messageId()).isEqualTo(r.messageId());
+              assertThat(e.campaignId()).isNotNull();
+              assertThat(e.contactId()).isEqualTo(r.contactId());
+              assertThat(e.provider()).isEqualTo("gmail");
+              assertThat(e.occurredAt()).isEqualTo(java.time.Instant.parse("2026-11-24T08:15:02Z"));
+            });
+    // The same reply delivered twice is the same event, which consumers count once.
+    assertThat(again).extracting(Event::eventId).containsExactly(first.get(0).eventId());
+    assertThat(automatic).isEmpty();
+    assertThat(kept(r.messageId().toString())).containsExactly("unreadable");
+  }
+
+  @Test
   void unreadableReportsAndUnknownMessagesAreKeptWithTheReason() throws Exception {
     String marker = "marker-" + UUID.randomUUID();
     byte[] notAReport =

@@ -108,6 +108,30 @@ class ReportParserTest {
   }
 
   @Test
+  void aPersonsAnswerToAHeronMessageIsAReplyByItsAuthorAndDate() throws Exception {
+    // Sent to the From address, not to a VERP one: only its In-Reply-To names the message.
+    assertThat(parse("gmail-reply.eml", "news@news.heron.test"))
+        .containsExactly(
+            new LateReport(
+                LateReport.Kind.REPLY,
+                messageId,
+                "jill@gmail.test",
+                null,
+                null,
+                null,
+                null,
+                Instant.parse("2026-11-24T08:15:02Z")));
+  }
+
+  @Test
+  void anAutomaticAnswerIsNoReply() {
+    assertThatThrownBy(() -> parse("auto-reply.eml", "news@news.heron.test"))
+        .isInstanceOf(UnreadableReportException.class)
+        .hasMessageContaining("an automatic answer (Auto-Submitted: auto-replied)")
+        .hasMessageContaining(messageId.toString());
+  }
+
+  @Test
   void aMessageThatIsNoReportIsUnreadableWithTheReason() {
     assertThatThrownBy(() -> parse("out-of-office.eml", "news@news.heron.test"))
         .isInstanceOf(UnreadableReportException.class)
