@@ -63,8 +63,9 @@ class TrackingTest extends ApiTestSupport {
             .get(0);
     UUID messageId = (UUID) r.get("message_id");
     TestDb.update(
-        "INSERT INTO message_claims (message_id, tenant_id, claimed_by, outcome, sending_ip, provider, sender_identity)"
-            + " VALUES (?, ?, 'test', 'DELIVERED', '127.0.0.3', 'gmail', 'news.heron.test')",
+        "INSERT INTO message_claims (message_id, tenant_id, claimed_by, outcome, outcome_at,"
+            + " sending_ip, provider, sender_identity)"
+            + " VALUES (?, ?, 'test', 'DELIVERED', now(), '127.0.0.3', 'gmail', 'news.heron.test')",
         messageId,
         tenant.tenant().id());
     TestDb.update(

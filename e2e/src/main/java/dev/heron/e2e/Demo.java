@@ -20,8 +20,14 @@ public final class Demo {
     Files.writeString(keyFile, outcome.apiKey() + System.lineSeparator());
     ThinSlice.Totals t = outcome.totals();
     System.out.printf(
-        "demo: campaign=%s sent=%d delivered=%d bounced=%d opened=%d clicked=%d%n",
-        outcome.campaignId(), t.sent(), t.delivered(), t.bounced(), t.opened(), t.clicked());
+        "demo: campaign=%s sent=%d delivered=%d bounced=%d opened=%d clicked=%d replied=%d%n",
+        outcome.campaignId(),
+        t.sent(),
+        t.delivered(),
+        t.bounced(),
+        t.opened(),
+        t.clicked(),
+        t.replied());
   }
 
   private Demo() {}

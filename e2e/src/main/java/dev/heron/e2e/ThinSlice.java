@@ -20,7 +20,13 @@ public final class ThinSlice {
 
   /** The campaign totals of the insights API. */
   public record Totals(
-      long sent, long delivered, long bounced, long deferred, long opened, long clicked) {
+      long sent,
+      long delivered,
+      long bounced,
+      long deferred,
+      long opened,
+      long clicked,
+      long replied) {
     static Totals of(JsonNode totals) {
       return new Totals(
           totals.path("sent").asLong(),
@@ -28,7 +34,8 @@ public final class ThinSlice {
           totals.path("bounced").asLong(),
           totals.path("deferred").asLong(),
           totals.path("uniqueOpens").asLong(),
-          totals.path("uniqueClicks").asLong());
+          totals.path("uniqueClicks").asLong(),
+          totals.path("replies").asLong());
     }
 
     boolean everyMessageHasAnOutcome(long expected) {
@@ -118,7 +125,10 @@ public final class ThinSlice {
     }
   }
 
-  /** Polls the insights until every message has an outcome and opens and clicks stop changing. */
+  /**
+   * Polls the insights until every message has an outcome and opens, clicks and replies stop
+   * changing.
+   */
   private Totals awaitSettled(HeronApi api, UUID campaignId) throws InterruptedException {
     long expected = audience.emails().size();
     Instant deadline = Instant.now().plus(OUTCOME_DEADLINE);

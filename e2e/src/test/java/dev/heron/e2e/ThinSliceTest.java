@@ -48,6 +48,10 @@ class ThinSliceTest {
     assertThat(totals.bounced()).isEqualTo(bounces);
     assertThat(totals.delivered()).isEqualTo(AUDIENCE.emails().size() - bounces);
     assertThat(totals.opened()).as("the simulator's recipients open").isPositive();
+    assertThat(AUDIENCE.expectedReplies()).isPositive();
+    assertThat(totals.replied())
+        .as("the simulator's reply* recipients write back")
+        .isEqualTo(AUDIENCE.expectedReplies());
   }
 
   @Test
@@ -69,6 +73,7 @@ class ThinSliceTest {
     assertThat(raw.get("SENT")).isEqualTo(totals.sent());
     assertThat(raw.get("DELIVERED")).isEqualTo(totals.delivered());
     assertThat(raw.get("BOUNCED")).isEqualTo(totals.bounced());
+    assertThat(raw.get("REPLIED")).isEqualTo(totals.replied());
     assertThat(uniqueHumanOpens).isEqualTo(totals.opened());
     assertThat(uniqueClicks).isEqualTo(totals.clicked());
     assertThat(single("SELECT count(*) FROM events WHERE campaign_id = ?"))

@@ -33,7 +33,8 @@ class WorldTest {
             MailboxBehaviour.GREYLIST,
             MailboxBehaviour.SLOW,
             MailboxBehaviour.LATE_BOUNCE,
-            MailboxBehaviour.COMPLAIN);
+            MailboxBehaviour.COMPLAIN,
+            MailboxBehaviour.REPLY);
   }
 
   @Test

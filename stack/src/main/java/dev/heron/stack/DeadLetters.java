@@ -30,8 +30,10 @@ public final class DeadLetters {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
 
   public static void main(String[] args) {
-    int count = args.length > 0 ? parseCount(args[0]) : DEFAULT_COUNT;
-    List<String> lines = newest(Settings.get(Settings.KAFKA_BOOTSTRAP), count);
+    boolean payloads = List.of(args).contains("--payload");
+    List<String> counts = List.of(args).stream().filter(a -> !a.equals("--payload")).toList();
+    int count = counts.isEmpty() ? DEFAULT_COUNT : parseCount(counts.get(0));
+    List<String> lines = newest(Settings.get(Settings.KAFKA_BOOTSTRAP), count, payloads);
     if (lines.isEmpty()) {
       System.out.println("no dead letters on " + Topics.DLQ);
     }
@@ -53,8 +55,11 @@ public final class DeadLetters {
     return 0;
   }
 
-  /** The last {@code count} dead letters of the topic, oldest first, as printable lines. */
-  static List<String> newest(String bootstrap, int count) {
+  /**
+   * The last {@code count} dead letters of the topic, oldest first, as printable lines; with {@code
+   * payloads}, each followed by an indented line with the record it set apart.
+   */
+  static List<String> newest(String bootstrap, int count, boolean payloads) {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
@@ -87,7 +92,7 @@ public final class DeadLetters {
       return read.stream()
           .sorted(Comparator.comparingLong(ConsumerRecord::timestamp))
           .skip(Math.max(0, read.size() - count))
-          .map(DeadLetters::line)
+          .map(r -> payloads ? line(r) + "\n    " + payload(r) : line(r))
           .toList();
     }
   }
@@ -95,6 +100,15 @@ public final class DeadLetters {
   private static boolean caughtUp(
       KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
     return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+  }
+
+  private static String payload(ConsumerRecord<byte[], byte[]> record) {
+    try {
+      String payload = Json.mapper().readValue(record.value(), DeadLetter.class).payload();
+      return payload == null ? "(no payload)" : payload.replace("\n", "\\n");
+    } catch (IOException e) {
+      return "(not a dead letter)";
+    }
   }
 
   /** One dead letter on one line; a record that is not one is shown as it is. */

@@ -69,7 +69,7 @@ class DeadLettersTest {
           .get();
     }
 
-    List<String> lines = DeadLetters.newest(bootstrap, 3);
+    List<String> lines = DeadLetters.newest(bootstrap, 3, false);
 
     assertThat(lines).hasSize(3);
     assertThat(lines.get(0))
@@ -81,6 +81,7 @@ class DeadLettersTest {
             "2026-01-02T03:04:06Z  senders  message_retries  key=k2  the retry cannot be made "
                 + run);
     assertThat(lines.get(2)).contains("not a dead letter").endsWith("not json " + run);
-    assertThat(DeadLetters.newest(bootstrap, 1)).containsExactly(lines.get(2));
+    assertThat(DeadLetters.newest(bootstrap, 1, false)).containsExactly(lines.get(2));
+    assertThat(DeadLetters.newest(bootstrap, 3, true).get(0)).isEqualTo(lines.get(0) + "\n    {}");
   }
 }

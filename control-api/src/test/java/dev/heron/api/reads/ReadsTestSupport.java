@@ -23,9 +23,9 @@ public abstract class ReadsTestSupport extends ApiTestSupport {
             .get(0);
     UUID messageId = (UUID) r.get("message_id");
     TestDb.update(
-        "INSERT INTO message_claims (message_id, tenant_id, claimed_by, outcome, sending_ip,"
-            + " provider, sender_identity, smtp_response)"
-            + " VALUES (?, ?, 'test', 'DELIVERED', '127.0.0.3', 'gmail', 'news.heron.test',"
+        "INSERT INTO message_claims (message_id, tenant_id, claimed_by, outcome, outcome_at,"
+            + " sending_ip, provider, sender_identity, smtp_response)"
+            + " VALUES (?, ?, 'test', 'DELIVERED', now(), '127.0.0.3', 'gmail', 'news.heron.test',"
             + " '250 2.0.0 OK queued')",
         messageId,
         tenant.tenant().id());

@@ -247,11 +247,16 @@ public final class JdbcDeliveryStore implements DeliveryStore {
             row.getString("sending_ip"),
             row.getString("provider"),
             sentAt);
-    return new Completion(
-        outcome,
-        row.getInt("attempts"),
-        sentAt,
-        instant(row.getObject("outcome_at", OffsetDateTime.class)));
+    Instant completedAt = instant(row.getObject("outcome_at", OffsetDateTime.class));
+    if (completedAt == null) {
+      // Its event would carry no time; V41 keeps new rows from this, older ones are set apart.
+      throw new BadRecordException(
+          "message_claims.outcome_at of "
+              + messageId
+              + " is missing for outcome "
+              + verdict.type());
+    }
+    return new Completion(outcome, row.getInt("attempts"), sentAt, completedAt);
   }
 
   /** An instant as PostgreSQL reads a timestamptz from text (ISO-8601, UTC). */

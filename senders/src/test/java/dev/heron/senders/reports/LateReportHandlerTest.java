@@ -52,9 +52,9 @@ class LateReportHandlerTest {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "INSERT INTO message_claims (message_id, tenant_id, claimed_by, outcome, sending_ip,"
-                    + " provider, sender_identity) VALUES (?, ?, 'test', 'DELIVERED', '127.0.0.3',"
-                    + " 'gmail', 'news.heron.test')")) {
+                "INSERT INTO message_claims (message_id, tenant_id, claimed_by, outcome,"
+                    + " outcome_at, sending_ip, provider, sender_identity) VALUES (?, ?, 'test',"
+                    + " 'DELIVERED', now(), '127.0.0.3', 'gmail', 'news.heron.test')")) {
       s.setObject(1, r.messageId());
       s.setObject(2, seed.tenantId);
       s.executeUpdate();

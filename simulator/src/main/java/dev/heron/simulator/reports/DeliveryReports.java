@@ -12,6 +12,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayInputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,7 +27,8 @@ import java.util.UUID;
  * Builds the reports a provider sends after accepting a message: an RFC 3464 delivery status
  * notification for a mailbox that turns out not to exist, and an RFC 5965 ARF abuse report for a
  * recipient who marks the message as spam. Both go to the original envelope sender (the VERP return
- * path) so that Heron can find the message they are about.
+ * path) so that Heron can find the message they are about. A recipient's reply, no report, goes to
+ * the From address and names the message it answers.
  */
 public final class DeliveryReports {
   private static final DateTimeFormatter RFC_5322 =
@@ -133,6 +135,32 @@ public final class DeliveryReports {
     attached.setHeader("Content-Transfer-Encoding", isAscii(original.raw()) ? "7bit" : "8bit");
     parts.addBodyPart(attached);
     return finished(report, parts, provider);
+  }
+
+  /**
+   * The recipient's answer to {@code original}, as a mail client writes one: to the From address,
+   * {@code Re:} the subject, {@code In-Reply-To} and {@code References} naming its Message-ID, and
+   * none of the headers of an automatic answer.
+   */
+  public MimeMessage reply(AcceptedMessage original, Provider provider, Instant now)
+      throws MessagingException {
+    MimeMessage replied = new MimeMessage(session, new ByteArrayInputStream(original.raw()));
+    MimeMessage reply = new MimeMessage(session);
+    reply.setFrom(new InternetAddress(original.recipient()));
+    reply.setRecipients(Message.RecipientType.TO, replied.getFrom());
+    String subject = replied.getSubject() == null ? "" : replied.getSubject();
+    reply.setSubject(subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject);
+    reply.setSentDate(Date.from(now));
+    String answered = replied.getMessageID();
+    if (answered != null) {
+      reply.setHeader("In-Reply-To", answered);
+      reply.setHeader("References", answered);
+    }
+    reply.setText("Thanks! Is this also available in blue?\r\n", "UTF-8");
+    reply.setHeader("X-Heron-Sim-Provider", provider.name());
+    reply.saveChanges();
+    reply.setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + provider.mxHost() + ">");
+    return reply;
   }
 
   private static MimeMessage finished(MimeMessage report, ReportMultipart parts, Provider provider)

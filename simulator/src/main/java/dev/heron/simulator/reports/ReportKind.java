@@ -5,5 +5,7 @@ public enum ReportKind {
   /** RFC 3464 delivery status notification: the message failed after all. */
   DSN,
   /** RFC 5965 abuse feedback report: the recipient marked the message as spam. */
-  ARF
+  ARF,
+  /** Not a report: the recipient's own answer, to the message's From address. */
+  REPLY
 }

@@ -26,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the late reports of {@code dsn*} and {@code complain*} mailboxes, some seconds after their
- * message was accepted, over SMTP to Heron's bounce listener, as a provider's MTA would to the
- * return path. A listener that is down is retried a few times; what finally happened is recorded.
+ * Sends the late reports of {@code dsn*} and {@code complain*} mailboxes, and the replies of {@code
+ * reply*} ones, some seconds after their message was accepted, over SMTP to Heron's bounce
+ * listener, as a provider's MTA would to the return path (and a person to the From address). A
+ * listener that is down is retried a few times; what finally happened is recorded.
  */
 public final class ReportSender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReportSender.class);
@@ -70,6 +71,7 @@ public final class ReportSender implements AutoCloseable {
         switch (message.behaviour()) {
           case LATE_BOUNCE -> ReportKind.DSN;
           case COMPLAIN -> ReportKind.ARF;
+          case REPLY -> ReportKind.REPLY;
           default -> null;
         };
     if (kind == null) {
@@ -117,14 +119,26 @@ public final class ReportSender implements AutoCloseable {
             .providerOf(message.recipient().substring(message.recipient().lastIndexOf('@') + 1))
             .orElseThrow(() -> new IllegalStateException("no provider for " + message.recipient()));
     MimeMessage report =
-        kind == ReportKind.DSN
-            ? reports.dsn(message, provider, lateBounceReply(message, provider), clock.instant())
-            : reports.arf(message, provider, clock.instant());
+        switch (kind) {
+          case DSN ->
+              reports.dsn(message, provider, lateBounceReply(message, provider), clock.instant());
+          case ARF -> reports.arf(message, provider, clock.instant());
+          case REPLY -> reports.reply(message, provider, clock.instant());
+        };
     SMTPMessage envelope = new SMTPMessage(report);
     // A DSN has the null return path (RFC 5321 §4.5.5), so it can never bounce back in a loop.
     envelope.setEnvelopeFrom(
-        kind == ReportKind.DSN ? "<>" : "feedback@" + provider.domains().get(0));
-    Address[] to = {new InternetAddress(message.envelopeFrom())};
+        switch (kind) {
+          case DSN -> "<>";
+          case ARF -> "feedback@" + provider.domains().get(0);
+          case REPLY -> message.recipient();
+        });
+    // Reports go to the return path; a reply to the From address, which the sender's MX (the
+    // same listener here) receives.
+    Address[] to =
+        kind == ReportKind.REPLY
+            ? report.getRecipients(jakarta.mail.Message.RecipientType.TO)
+            : new Address[] {new InternetAddress(message.envelopeFrom())};
     try (SMTPTransport transport = (SMTPTransport) session.getTransport("smtp")) {
       transport.connect();
       transport.sendMessage(envelope, to);

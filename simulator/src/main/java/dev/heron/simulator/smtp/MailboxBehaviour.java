@@ -21,5 +21,7 @@ public enum MailboxBehaviour {
   /** Accept, then send a delivery status notification (RFC 3464) saying it failed after all. */
   LATE_BOUNCE,
   /** Accept, then the recipient marks it as spam: an ARF report (RFC 5965). */
-  COMPLAIN
+  COMPLAIN,
+  /** Accept, then the recipient writes back to the From address, answering the message. */
+  REPLY
 }

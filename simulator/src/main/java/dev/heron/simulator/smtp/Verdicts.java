@@ -73,7 +73,7 @@ public final class Verdicts {
               ? accepted(provider, behaviour, Duration.ZERO)
               : rejected(provider, behaviour, ReplyKind.GREYLISTED, variables);
       case SLOW -> accepted(provider, behaviour, world.timings().slowReply());
-      case ACCEPT, LATE_BOUNCE, COMPLAIN -> accepted(provider, behaviour, Duration.ZERO);
+      case ACCEPT, LATE_BOUNCE, COMPLAIN, REPLY -> accepted(provider, behaviour, Duration.ZERO);
     };
   }
 

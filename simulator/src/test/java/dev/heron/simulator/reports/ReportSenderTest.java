@@ -153,6 +153,31 @@ class ReportSenderTest {
   }
 
   @Test
+  void aReplyingRecipientWritesBackToTheFromAddressAnsweringTheMessage() throws Exception {
+    String messageId = "answer-1@news.heron.test";
+    new SmtpClient(simulator.smtpPort(), "127.0.0.2", RETURN_PATH)
+        .send(messageId, "reply-1@gmail.test");
+
+    BounceListenerStandIn.Received received = awaitReportAbout("reply-1@gmail.test");
+
+    assertThat(received.envelopeFrom()).isEqualTo("reply-1@gmail.test");
+    assertThat(received.recipient()).isEqualTo("hello@news.heron.test");
+    MimeMessage reply = parse(received.data());
+    assertThat(reply.getSubject()).isEqualTo("Re: Spring sale");
+    assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo("<" + messageId + ">");
+    assertThat(reply.getHeader("References", null)).isEqualTo("<" + messageId + ">");
+    assertThat(reply.getHeader("Auto-Submitted")).isNull();
+    assertThat(reply.getContentType()).startsWith("text/plain");
+    assertThat(simulator.reports())
+        .anySatisfy(
+            r -> {
+              assertThat(r.kind()).isEqualTo(ReportKind.REPLY);
+              assertThat(r.messageId()).isEqualTo(messageId);
+              assertThat(r.delivered()).isTrue();
+            });
+  }
+
+  @Test
   void reportsThatCannotBeDeliveredAreRecordedAsSuch() {
     List<ReportOutcome> none = simulator.reports().stream().filter(r -> !r.delivered()).toList();
     assertThat(none).isEmpty();
