@@ -65,6 +65,11 @@ class DeliveryManagerTest {
           "test");
 
   private static SendRequest request(UUID template, Map<String, Object> variables) {
+    return request(template, "a@x.test", variables);
+  }
+
+  /** A marketing email request of a new message, tenant and campaign. */
+  static SendRequest request(UUID template, String address, Map<String, Object> variables) {
     return new SendRequest(
         1,
         Instant.now(),
@@ -76,7 +81,7 @@ class DeliveryManagerTest {
         Channel.EMAIL,
         MessageClass.MARKETING,
         "A",
-        "a@x.test",
+        address,
         "news.test",
         null,
         template,

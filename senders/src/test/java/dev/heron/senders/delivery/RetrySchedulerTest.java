@@ -3,11 +3,9 @@ package dev.heron.senders.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.heron.events.Channel;
 import dev.heron.events.DeadLetter;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
-import dev.heron.events.MessageClass;
 import dev.heron.events.SendRequest;
 import dev.heron.events.TrackingLinks;
 import dev.heron.senders.content.TemplateCatalog;
@@ -132,24 +130,7 @@ class RetrySchedulerTest {
     List<SendRequest> requests = new ArrayList<>();
     Instant firstTry = Instant.now().minusSeconds(60);
     for (String address : addresses) {
-      SendRequest r =
-          new SendRequest(
-              1,
-              Instant.now(),
-              UUID.randomUUID(),
-              UUID.randomUUID(),
-              UUID.randomUUID(),
-              UUID.randomUUID(),
-              UUID.randomUUID(),
-              Channel.EMAIL,
-              MessageClass.MARKETING,
-              "A",
-              address,
-              "news.test",
-              null,
-              TEMPLATE,
-              1,
-              Map.of());
+      SendRequest r = DeliveryManagerTest.request(TEMPLATE, address, Map.of());
       store.claims.add(r.messageId());
       store.retries.put(
           r.messageId(),
