@@ -44,6 +44,12 @@ class ApiErrorResponses implements ErrorResponseProcessor<ApiError> {
 
   private static ApiError toApiError(Error error) {
     String message = error.getMessage() == null ? "bad request" : error.getMessage();
+    if (JsonBodyErrors.isParserMessage(message)) {
+      // The JSON parser's own complaint: what it wanted where, in words.
+      return new ApiError(
+          "body: not what this endpoint takes: " + JsonBodyErrors.readable(reason(message)),
+          "body");
+    }
     Optional<String> property = decodedProperty(message);
     if (property.isPresent()) {
       // A body field that did not decode (a malformed UUID, a number for a string...): name it.

@@ -3,9 +3,12 @@ package dev.heron.api.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heron.api.ApiTestSupport;
+import dev.heron.api.ApiTestSupport.CreatedTenant;
 import dev.heron.api.TestDb;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
@@ -16,6 +19,7 @@ import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +170,101 @@ class TenantWalkTest extends ApiTestSupport {
         .as("memberships across tenants")
         .isZero();
     assertThat(ownersView(owner)).as("the owner's resources afterwards").isEqualTo(before);
+  }
+
+  /** Bodies no client should send: malformed, of the wrong shape, mistyped, oversized. */
+  private static final List<String> HOSTILE_BODIES =
+      List.of(
+          "{",
+          "[]",
+          "null",
+          "\"just a string\"",
+          "{\"name\": {\"nested\": [1]}, \"id\": 12, \"email\": false, \"value\": \"lots\","
+              + " \"status\": 7, \"secret\": [], \"url\": 3, \"messageId\": \"x\","
+              + " \"contactIds\": \"all\", \"audience\": 5, \"schedule\": \"soon\"}",
+          "{\"name\": \"" + "x".repeat(100_000) + "\"}");
+
+  /** Query parameters of every kind the routes take, none of them valid. */
+  private static final String HOSTILE_QUERY =
+      "?limit=-1&offset=x&from=yesterday&to=0&group_by=nope&email=%00&campaignId=zz&messageId=1"
+          + "&recipient=&list=not-an-id&ip=999.1.1.1&status=sideways";
+
+  /**
+   * Hostile input on every route the application serves, sent with the owner's own key and ids so
+   * that it gets past the lookups to the validation: malformed and mistyped bodies, ids that are no
+   * ids, query parameters of the wrong kind. Every answer is below 500, and a 400 says why.
+   */
+  @Test
+  void everyRouteAnswersHostileInputWithoutAServerError() {
+    CreatedTenant tenant = newTenant();
+    Owned owner = OwnerSeed.everything(this, tenant);
+    Map<String, String> filled = new LinkedHashMap<>();
+    for (Probe probe : RouteProbes.all(owner, "hostile-walk-secret")) {
+      filled.putIfAbsent(probe.route(), probe.request().getPath());
+    }
+    List<String> routes =
+        router
+            .uriRoutes()
+            .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate())
+            .distinct()
+            // Deletes last, so that the other routes meet the owner's resources.
+            .sorted(
+                Comparator.comparing((String r) -> r.startsWith("DELETE ")).thenComparing(r -> r))
+            .toList();
+
+    List<String> failures = new ArrayList<>();
+    for (String route : routes) {
+      String method = route.substring(0, route.indexOf(' '));
+      String template = route.substring(route.indexOf(' ') + 1);
+      List<String> paths = new ArrayList<>();
+      paths.add(filled.getOrDefault(route, template));
+      if (template.contains("{")) {
+        paths.add(template.replaceAll("\\{[^}]+}", "not-an-id"));
+      }
+      for (String path : paths) {
+        for (MutableHttpRequest<?> request : hostile(method, path)) {
+          if (request.getPath().startsWith("/api/")) {
+            request.bearerAuth(tenant.apiKey());
+          }
+          Answer answer = send(request);
+          String body =
+              answer.body().length() > 300 ? answer.body().substring(0, 300) : answer.body();
+          if (answer.status() >= 500) {
+            failures.add(method + " " + request.getUri() + ": " + answer.status() + " " + body);
+          } else if (answer.status() == 400
+              && !method.equals("HEAD") // a HEAD answer has no body
+              && !answer.body().contains("\"error\"")) {
+            failures.add(method + " " + request.getUri() + ": a 400 without a reason: " + body);
+          }
+        }
+      }
+    }
+    assertThat(failures).as("routes that failed on hostile input").isEmpty();
+  }
+
+  private static List<MutableHttpRequest<?>> hostile(String method, String path) {
+    List<MutableHttpRequest<?>> requests = new ArrayList<>();
+    switch (method) {
+      case "GET", "HEAD", "DELETE", "OPTIONS" ->
+          requests.add(HttpRequest.create(HttpMethod.parse(method), path + HOSTILE_QUERY));
+      default -> {
+        for (String body : HOSTILE_BODIES) {
+          requests.add(
+              HttpRequest.create(HttpMethod.parse(method), path + HOSTILE_QUERY)
+                  .body(body)
+                  .contentType(MediaType.APPLICATION_JSON_TYPE));
+        }
+        requests.add(
+            HttpRequest.create(HttpMethod.parse(method), path)
+                .body("email\n\u0000\"unterminated\n")
+                .contentType(MediaType.of("text/csv")));
+        requests.add(
+            HttpRequest.create(HttpMethod.parse(method), path)
+                .body("a=%ZZ&b")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+      }
+    }
+    return requests;
   }
 
   /** {@code "GET /api/lists/{id}"} for each route the application serves with a path variable. */
