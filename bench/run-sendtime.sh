@@ -7,7 +7,8 @@
 # share of contacts with >= 5 human opens whose preferred hour is in the model's top 3, and the
 # open-rate uplift of sending at the modelled hour against all at the campaign's start.
 # The same histories without Kafka or Flink, in seconds (and in worlds unlike the simulator's):
-# java -cp bench/target/classes:$(cat bench/target/classpath.txt) dev.heron.bench.model.SendTimeOffline
+# java -cp bench/target/classes:stream-jobs/target/classes:$(cat bench/target/classpath.txt) \
+#   dev.heron.bench.model.SendTimeOffline [contacts weeks campaigns/week runs [varied world]]
 # Needs bin/heron up infra (and no pipeline reading heron.events with the job's group).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

@@ -29,7 +29,8 @@ import java.util.UUID;
  * history (fewer or more campaigns) and to the world ({@link VariedReadingWorld}). Arguments:
  * contacts (800), weeks (26), campaigns per week (3), runs (3), then optionally a varied world's
  * habit spread (hours), other days' share, any hour's floor, share read at delivery and read
- * half-life (hours). Run: {@code java -cp bench/target/classes:$(cat bench/target/classpath.txt)
+ * half-life (hours). Run (after {@code mvn -pl stream-jobs,bench -am install -DskipTests}): {@code
+ * java -cp bench/target/classes:stream-jobs/target/classes:$(cat bench/target/classpath.txt)
  * dev.heron.bench.model.SendTimeOffline 800 26 3 3 [4 0.25 0.1 0.2 12]}.
  */
 public final class SendTimeOffline {
