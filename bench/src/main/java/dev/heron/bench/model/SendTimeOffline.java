@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The send-time model without Kafka or Flink, in seconds: the same simulated histories as {@code
@@ -191,10 +192,8 @@ public final class SendTimeOffline {
   }
 
   private static double median(
-      List<SendTimeScore.Result> results,
-      java.util.function.ToDoubleFunction<SendTimeScore.Result> figure) {
+      List<SendTimeScore.Result> results, ToDoubleFunction<SendTimeScore.Result> figure) {
     double[] values = results.stream().mapToDouble(figure).sorted().toArray();
-    Arrays.sort(values);
     int n = values.length;
     return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
   }

@@ -4,6 +4,7 @@ import dev.heron.jobs.sendtime.ContactReadings;
 import dev.heron.jobs.sendtime.Reading;
 import dev.heron.jobs.sendtime.SendTimeRules;
 import dev.heron.simulator.recipients.Habits;
+import java.util.Arrays;
 
 /**
  * What the best possible reader of a contact's readings would find in the simulated world: the same
@@ -43,7 +44,7 @@ final class SimulatorShapeOracle {
   /** The three likeliest peak hours (all readings counted alike: the habits do not change). */
   static int[] bestHours(ContactReadings contact) {
     double[] log = new double[HOURS];
-    double habitTotal = java.util.Arrays.stream(HABIT).sum();
+    double habitTotal = Arrays.stream(HABIT).sum();
     for (Reading r : contact.readings()) {
       for (int peak = 0; peak < HOURS; peak++) {
         int offset = Math.floorMod(r.hourOfWeek() - peak, HOURS);
