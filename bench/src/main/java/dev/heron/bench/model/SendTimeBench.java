@@ -32,7 +32,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@code bin/heron bench sendtime}: the real SendTimeJob (its own JVM, a local MiniCluster, the
  * Kafka intake, the {@code contact_send_time} sink) fed with weeks of engagement that the
  * simulator's recipients model produces at simulated times, scored against the recipients' hidden
- * habits. Each open's event time is the simulated time the person read the message ({@link
+ * habits. Each message's delivery is published as the senders would, and each open's event time is
+ * the simulated time the person read the message ({@link
  * dev.heron.simulator.recipients.MailReading}). Arguments: contacts (1500), weeks (26), campaigns
  * per week (3), runs (3), and the simulator's hour affinity weight (the built-in world's when
  * absent; it shapes only live runs' open chance, not these simulated opens).

@@ -18,9 +18,9 @@ import java.util.UUID;
 /**
  * Weeks of one tenant's campaigns, played by the simulator's own recipients model ({@link Habits},
  * {@link EngagementPlan}) at simulated times: what each contact would have done with each message,
- * as the events the tracking endpoints would have published, each open at the simulated time the
- * person read the message ({@link EngagementPlan#openedAt}). The habits stay here as the ground
- * truth; Heron sees only the events.
+ * as the events the senders (each message's {@code DELIVERED}) and the tracking endpoints would
+ * have published, each open at the simulated time the person read the message ({@link
+ * EngagementPlan#openedAt}). The habits stay here as the ground truth; Heron sees only the events.
  */
 final class SimulatedHistory {
   private static final List<String[]> PROVIDERS =
@@ -117,6 +117,8 @@ final class SimulatedHistory {
       // a large campaign takes a while to go out: deliveries spread over its first 20 minutes
       Instant deliveredAt = sentAt.plusSeconds((long) i * 1200 / contacts.size());
       EngagementPlan plan = plan(contact, message.toString(), deliveredAt);
+      // as the senders publish it: what the send-time model measures each open's exposure from
+      events.add(event(EventType.DELIVERED, campaign, message, contact, deliveredAt, null));
       if (plan.prefetch()) {
         events.add(event(EventType.OPENED, campaign, message, contact, deliveredAt, true));
       }
@@ -153,7 +155,7 @@ final class SimulatedHistory {
             .provider(contact.provider());
     if (type == EventType.OPENED) {
       b.machineOpen(machine);
-    } else {
+    } else if (type == EventType.CLICKED) {
       b.url("https://bench.test/offer");
     }
     return b.build();

@@ -1,8 +1,28 @@
 package dev.heron.jobs.sendtime;
 
-/** A contact's human open or click, at an hour of the week in the contact's time zone. */
-public record Engagement(String tenantId, String contactId, long occurredAtMillis, int hourOfWeek) {
+/**
+ * What the send-time model hears of a contact, at an hour of the week in the contact's time zone: a
+ * message delivered to them, or their human open or click of one.
+ */
+public record Engagement(
+    String tenantId,
+    String contactId,
+    String messageId,
+    Kind kind,
+    long occurredAtMillis,
+    int hourOfWeek) {
+  public enum Kind {
+    DELIVERED,
+    OPENED,
+    CLICKED
+  }
+
   public String contactKey() {
     return tenantId + "|" + contactId;
+  }
+
+  /** An open or click, not a delivery. */
+  public boolean isEngagement() {
+    return kind != Kind.DELIVERED;
   }
 }

@@ -17,8 +17,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Per-contact send-time models from human opens and clicks (machine opens excluded), smoothed
- * toward the tenant's population, into {@code contact_send_time}.
+ * Per-contact send-time models from human opens and clicks (machine opens excluded), each read
+ * against its message's delivery, smoothed toward the tenant's population, into {@code
+ * contact_send_time}.
  */
 public final class SendTimeJob {
   public static final Duration CONTACT_COALESCE = Duration.ofSeconds(5);
@@ -45,8 +46,8 @@ public final class SendTimeJob {
       DataStream<Event> events, ContactZones zones, Sink<ContactSendTime> table) {
     DataStream<Engagement> engagements =
         events
-            .filter(new HumanEngagement())
-            .name("human-engagement")
+            .filter(new DeliveryOrHumanEngagement())
+            .name("delivery-or-human-engagement")
             .uid("sendtime-human-engagement")
             .keyBy(new DuplicateFilter.ByMessage())
             .process(new DuplicateFilter(REMEMBER_EVENT_IDS))
@@ -58,6 +59,9 @@ public final class SendTimeJob {
             .uid("sendtime-contact-zone");
     DataStream<TenantPrior> priors =
         engagements
+            .filter(new OpenOrClick())
+            .name("open-or-click")
+            .uid("sendtime-open-or-click")
             .keyBy(new TenantOfEngagement())
             .process(new TenantPriorFunction(PRIOR_COALESCE))
             .name("tenant-prior")
@@ -67,7 +71,7 @@ public final class SendTimeJob {
         .connect(priors.broadcast(ContactSendTimeFunction.PRIORS))
         .process(new ContactSendTimeFunction(CONTACT_COALESCE))
         .name("contact-send-time")
-        .uid("sendtime-contact-model")
+        .uid("sendtime-contact-readings") // new state (readings, deliveries) since v3
         .sinkTo(table)
         .name("contact_send_time")
         .uid("sendtime-sink");
@@ -111,11 +115,23 @@ public final class SendTimeJob {
         JobSettings.millis(JobSettings.IDLENESS_MS));
   }
 
-  /** A person's open or click, of a known contact. */
-  static final class HumanEngagement implements FilterFunction<Event> {
+  /**
+   * A message delivered to a known contact, or the person's open or click of one: the model reads
+   * each open against its delivery.
+   */
+  static final class DeliveryOrHumanEngagement implements FilterFunction<Event> {
     @Override
     public boolean filter(Event e) {
-      return e.contactId() != null && (e.isHumanOpen() || e.type() == EventType.CLICKED);
+      return e.contactId() != null
+          && (e.type() == EventType.DELIVERED || e.isHumanOpen() || e.type() == EventType.CLICKED);
+    }
+  }
+
+  /** The population's hours are where people open and click, not where mail was delivered. */
+  static final class OpenOrClick implements FilterFunction<Engagement> {
+    @Override
+    public boolean filter(Engagement e) {
+      return e.isEngagement();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.heron.jobs.sendtime;
 
 import dev.heron.events.Event;
+import dev.heron.events.EventType;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -12,8 +13,9 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Per contact: places each human open or click at its hour of the week in the contact's time zone,
- * looked up once and again after {@code refresh}; a contact without a known zone counts in UTC.
+ * Per contact: places each delivery, human open or click at its hour of the week in the contact's
+ * time zone, looked up once and again after {@code refresh}; a contact without a known zone counts
+ * in UTC.
  */
 public final class ZoneResolverFunction extends KeyedProcessFunction<String, Event, Engagement> {
   private static final String UNKNOWN = "";
@@ -55,7 +57,17 @@ public final class ZoneResolverFunction extends KeyedProcessFunction<String, Eve
         new Engagement(
             tenant,
             contact,
+            event.messageId() == null ? "" : event.messageId().toString(),
+            kindOf(event.type()),
             event.occurredAt().toEpochMilli(),
             SendTimeRules.hourOfWeek(event.occurredAt(), contactZone)));
+  }
+
+  private static Engagement.Kind kindOf(EventType type) {
+    return switch (type) {
+      case DELIVERED -> Engagement.Kind.DELIVERED;
+      case CLICKED -> Engagement.Kind.CLICKED;
+      default -> Engagement.Kind.OPENED;
+    };
   }
 }

@@ -36,6 +36,7 @@ class SendTimeJobTest {
   void aContactsHabitIsFoundInItsOwnTimeZoneAndMachineOpensAreIgnored() throws Exception {
     UUID newYorker = UUID.randomUUID();
     UUID unknownZone = UUID.randomUUID();
+    UUID evening = UUID.randomUUID();
     try (Connection c = TestDatabase.connect()) {
       insert(
           c,
@@ -52,6 +53,11 @@ class SendTimeJobTest {
           c,
           "INSERT INTO contacts (id, tenant_id, email) VALUES (?, ?, 'x@example.test')",
           unknownZone,
+          events.tenant);
+      insert(
+          c,
+          "INSERT INTO contacts (id, tenant_id, email) VALUES (?, ?, 'e@example.test')",
+          evening,
           events.tenant);
     }
     List<Event> input = new ArrayList<>();
@@ -71,6 +77,12 @@ class SendTimeJobTest {
               .machineOpen(true)
               .build());
       input.add(open(unknownZone, tuesday.plus(Duration.ofHours(6))));
+      // Raw counts tie Tuesday 20:00 and Wednesday 09:00 (UTC); the 20:00 opens came as the
+      // messages arrived, the 09:00 ones after they were left unread all evening and night.
+      deliveredAndOpened(
+          input, evening, tuesday.plus(Duration.ofMinutes(365)), tuesday.plusSeconds(370 * 60));
+      deliveredAndOpened(
+          input, evening, tuesday.plus(Duration.ofHours(8)), tuesday.plus(Duration.ofHours(19)));
     }
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -91,6 +103,16 @@ class SendTimeJobTest {
     Model utc = latest(unknownZone);
     assertThat(utc.bestHours()[0]).isEqualTo(24 + 20); // Tuesday 20:00 UTC
     assertThat(utc.observations()).isEqualTo(6);
+    Model exposed = latest(evening);
+    assertThat(exposed.bestHours()[0]).isEqualTo(48 + 9); // Wednesday 09:00 UTC
+    assertThat(exposed.observations()).isEqualTo(12);
+  }
+
+  private void deliveredAndOpened(
+      List<Event> input, UUID contact, Instant deliveredAt, Instant openedAt) {
+    UUID message = UUID.randomUUID();
+    input.add(events.of(EventType.DELIVERED, message, deliveredAt).contactId(contact).build());
+    input.add(events.of(EventType.OPENED, message, openedAt).contactId(contact).build());
   }
 
   private Event open(UUID contact, Instant at) {

@@ -3,13 +3,17 @@ package dev.heron.jobs.sendtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class SendTimeRulesTest {
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+  private static final long HOUR = Duration.ofHours(1).toMillis();
+  private static final long DAY = Duration.ofDays(1).toMillis();
   // A Tuesday.
   private final Instant tuesdayNine = Instant.parse("2026-03-03T14:00:00Z"); // 09:00 in New York
 
@@ -41,27 +45,101 @@ class SendTimeRulesTest {
   }
 
   @Test
-  void fewObservationsLeanOnThePopulationAndManyOnTheContact() {
+  void aReadingKeepsItsDeliveryOnlyWithinTheReadHorizon() {
+    Delivery monday = new Delivery(0, 10, false);
+
+    assertThat(SendTimeRules.reading(12, 2 * HOUR, monday).deliveredHourOfWeek()).isEqualTo(10);
+    assertThat(SendTimeRules.reading(12, 7 * DAY, monday).delivered()).isFalse();
+    assertThat(SendTimeRules.reading(12, 2 * HOUR, null).delivered()).isFalse();
+    // an open stamped before its delivery (clocks disagree) cannot be read against it
+    assertThat(SendTimeRules.reading(9, -HOUR, monday).delivered()).isFalse();
+  }
+
+  @Test
+  void onlyTheNewestReadingsAreKept() {
+    ContactReadings r = null;
+    for (int i = 0; i < SendTimeRules.MAX_READINGS + 10; i++) {
+      r = SendTimeRules.add(r, new Reading(i % 168, Reading.NOT_DELIVERED, i * HOUR));
+    }
+
+    assertThat(r.readings()).hasSize(SendTimeRules.MAX_READINGS);
+    assertThat(r.readings()[0].atMillis()).isEqualTo(10 * HOUR);
+    assertThat(r.asOfMillis()).isEqualTo((SendTimeRules.MAX_READINGS + 9) * HOUR);
+  }
+
+  @Test
+  void fewReadingsLeanOnThePopulationAndManyOnTheContact() {
     DecayedHistogram population = null;
     for (int i = 0; i < 1_000; i++) {
       population = SendTimeRules.observe(population, 10, 0);
     }
     double[] prior = SendTimeRules.priorShape(population);
 
-    DecayedHistogram one = SendTimeRules.observe(null, 100, 0);
+    ContactReadings one = SendTimeRules.add(null, new Reading(100, Reading.NOT_DELIVERED, 0));
     assertThat(SendTimeRules.bestHours(SendTimeRules.posterior(one, prior))[0]).isEqualTo(10);
 
-    DecayedHistogram many = null;
+    ContactReadings many = null;
     for (int i = 0; i < 20; i++) {
-      many = SendTimeRules.observe(many, 100, 0);
+      many = SendTimeRules.add(many, new Reading(100, Reading.NOT_DELIVERED, i * DAY));
     }
     double[] posterior = SendTimeRules.posterior(many, prior);
     int[] best = SendTimeRules.bestHours(posterior);
     assertThat(best[0]).isEqualTo(100);
     assertThat(best[1]).isIn(99, 101);
-    assertThat(SendTimeRules.confidence(many, posterior, best))
-        .isGreaterThan(SendTimeRules.confidence(one, SendTimeRules.posterior(one, prior), best))
+    double[] fromOne = SendTimeRules.posterior(one, prior);
+    assertThat(SendTimeRules.confidence(posterior, best))
+        .isGreaterThan(SendTimeRules.confidence(fromOne, SendTimeRules.bestHours(fromOne)))
         .isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void anOpenThatWaitedForItsHourSaysMoreThanOneRightAfterDelivery() {
+    // Every week: a message delivered Tuesday 20:05 is read at 20:10, and one delivered Tuesday
+    // 22:00 is read on Wednesday at 09:00. Raw counts tie 20:00 and 09:00; the first was opened
+    // as it arrived (anyone may be reading then), while the second was left unread through the
+    // evening and the night until 09:00.
+    ContactReadings r = null;
+    for (int week = 0; week < 6; week++) {
+      long monday = week * 7 * DAY;
+      r = SendTimeRules.add(r, new Reading(24 + 20, 24 + 20, monday + DAY + 20 * HOUR));
+      r = SendTimeRules.add(r, new Reading(48 + 9, 24 + 22, monday + 2 * DAY + 9 * HOUR));
+    }
+
+    int[] best = SendTimeRules.bestHours(SendTimeRules.posterior(r, uniform()));
+
+    assertThat(best[0]).isEqualTo(48 + 9);
+  }
+
+  @Test
+  void theHourOfDayIsSharedAcrossDays() {
+    // Opens at 08:00 on five different days, each a day after its delivery at 08:00.
+    ContactReadings r = null;
+    for (int day = 0; day < 5; day++) {
+      int hour = day * 24 + 8;
+      r = SendTimeRules.add(r, new Reading(hour, Math.floorMod(hour - 24, 168), day * DAY));
+    }
+    int[] best = SendTimeRules.bestHours(SendTimeRules.posterior(r, uniform()));
+
+    assertThat(Arrays.stream(best).map(h -> h % 24)).containsOnly(8);
+  }
+
+  @Test
+  void thePosteriorIsADistributionOverPeakHours() {
+    ContactReadings r = SendTimeRules.add(null, new Reading(40, 30, 0));
+    r = SendTimeRules.add(r, new Reading(41, Reading.NOT_DELIVERED, HOUR));
+    double[] p = SendTimeRules.posterior(r, uniform());
+
+    assertThat(p).hasSize(168);
+    assertThat(Arrays.stream(p).sum()).isCloseTo(1, within(1e-9));
+    assertThat(Arrays.stream(p).min().orElseThrow()).isGreaterThan(0);
+  }
+
+  @Test
+  void theHabitPeaksAtItsHourAndTheSameHourOfOtherDaysCountsHalf() {
+    assertThat(SendTimeRules.habit(0)).isEqualTo(1);
+    assertThat(SendTimeRules.habit(1)).isEqualTo(SendTimeRules.habit(-1)).isLessThan(1);
+    assertThat(SendTimeRules.habit(24)).isCloseTo(SendTimeRules.OTHER_DAYS, within(1e-12));
+    assertThat(SendTimeRules.habit(12)).isEqualTo(SendTimeRules.ANY_HOUR);
   }
 
   @Test
@@ -70,7 +148,7 @@ class SendTimeRulesTest {
     weights[33] = 2; // Tuesday 09:00
     double[] smoothed = SendTimeRules.smooth(weights);
 
-    assertThat(java.util.Arrays.stream(smoothed).sum()).isCloseTo(2, within(1e-9));
+    assertThat(Arrays.stream(smoothed).sum()).isCloseTo(2, within(1e-9));
     assertThat(smoothed[33]).isGreaterThan(smoothed[32]).isGreaterThan(smoothed[57]);
     assertThat(smoothed[32]).isCloseTo(smoothed[34], within(1e-12));
     assertThat(smoothed[57]).isGreaterThan(smoothed[45]); // Wednesday 09:00 over Tuesday 21:00
@@ -82,5 +160,9 @@ class SendTimeRulesTest {
     double[] shape = SendTimeRules.priorShape(null);
     assertThat(shape).hasSize(168);
     assertThat(shape[0]).isCloseTo(1.0 / 168, within(1e-12));
+  }
+
+  private static double[] uniform() {
+    return SendTimeRules.priorShape(null);
   }
 }
