@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.heron.events.EventType;
 import dev.heron.events.Json;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +31,15 @@ record EventHeading(UUID tenantId, EventType type) {
       Arrays.stream(EventType.values()).collect(Collectors.toMap(Enum::name, Function.identity()));
 
   static Optional<EventHeading> peek(byte[] record) {
-    if (record == null || record.length == 0) {
+    return record == null ? Optional.empty() : peek(ByteBuffer.wrap(record));
+  }
+
+  /** The heading of the record's remaining bytes, read in place (the buffer is not moved). */
+  static Optional<EventHeading> peek(ByteBuffer record) {
+    if (record == null || !record.hasRemaining()) {
       return Optional.empty();
     }
-    try (JsonParser parser = JSON.createParser(record)) {
+    try (JsonParser parser = parserOf(record)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return Optional.empty();
       }
@@ -63,6 +69,16 @@ record EventHeading(UUID tenantId, EventType type) {
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty();
     }
+  }
+
+  private static JsonParser parserOf(ByteBuffer record) throws IOException {
+    if (record.hasArray()) {
+      return JSON.createParser(
+          record.array(), record.arrayOffset() + record.position(), record.remaining());
+    }
+    byte[] copy = new byte[record.remaining()];
+    record.duplicate().get(copy);
+    return JSON.createParser(copy);
   }
 
   private static Optional<EventHeading> heading(String tenantId, String type) {

@@ -2,6 +2,7 @@ package dev.heron.api.webhook;
 
 import dev.heron.events.Decoded;
 import dev.heron.events.Event;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +35,16 @@ final class WebhookMatcher {
     this.decoder = decoder;
   }
 
-  List<Pending> deliveriesOf(byte[] record) {
-    Optional<EventHeading> heading = EventHeading.peek(record);
+  /**
+   * The deliveries of one record's remaining bytes (a Kafka record value, read in place; null for a
+   * record without one). The buffer is not moved.
+   */
+  List<Pending> deliveriesOf(ByteBuffer value) {
+    Optional<EventHeading> heading = EventHeading.peek(value);
     if (heading.isPresent() && nobodyTakes(heading.get())) {
       return List.of();
     }
+    byte[] record = bytesOf(value);
     if (!(decoder.apply(record) instanceof Decoded.Valid<Event> valid)) {
       return List.of();
     }
@@ -55,6 +61,15 @@ final class WebhookMatcher {
       }
     }
     return deliveries;
+  }
+
+  private static byte[] bytesOf(ByteBuffer value) {
+    if (value == null) {
+      return null;
+    }
+    byte[] bytes = new byte[value.remaining()];
+    value.duplicate().get(bytes);
+    return bytes;
   }
 
   private boolean nobodyTakes(EventHeading heading) {

@@ -6,6 +6,7 @@ import dev.heron.events.Channel;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.events.WireCodec;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -83,7 +84,9 @@ class EventHeadingTest {
 
   @Test
   void findsNoHeadingInNothing() {
-    assertThat(EventHeading.peek(null)).isEmpty();
+    assertThat(EventHeading.peek((byte[]) null)).isEmpty();
+    assertThat(EventHeading.peek((ByteBuffer) null)).isEmpty();
+    assertThat(EventHeading.peek(ByteBuffer.allocate(0))).isEmpty();
     assertThat(EventHeading.peek(new byte[0])).isEmpty();
   }
 

@@ -37,7 +37,7 @@ class WebhookMatcherTest {
   @Test
   void theEventOfATenantWithoutSubscriptionsIsPassedOverUndecoded() {
     byte[] record = encode(EventHeadingTest.event(UUID.randomUUID(), EventType.OPENED));
-    assertThat(matcher.deliveriesOf(record)).isEmpty();
+    assertThat(deliveriesOf(record)).isEmpty();
     assertThat(decoded).hasValue(0);
   }
 
@@ -45,8 +45,7 @@ class WebhookMatcherTest {
   void anEventOfATypeNoSubscriptionNamesIsPassedOverUndecoded() {
     UUID tenant = UUID.randomUUID();
     subscribe(tenant, LONG_AGO, "CLICKED", "BOUNCED");
-    assertThat(matcher.deliveriesOf(encode(EventHeadingTest.event(tenant, EventType.OPENED))))
-        .isEmpty();
+    assertThat(deliveriesOf(encode(EventHeadingTest.event(tenant, EventType.OPENED)))).isEmpty();
     assertThat(decoded).hasValue(0);
   }
 
@@ -59,7 +58,7 @@ class WebhookMatcherTest {
     Event clicked = EventHeadingTest.event(tenant, EventType.CLICKED);
     byte[] record = encode(clicked);
 
-    assertThat(matcher.deliveriesOf(record))
+    assertThat(deliveriesOf(record))
         .containsExactly(
             new WebhookMatcher.Pending(
                 clicks, clicked.eventId(), "CLICKED", new String(record, StandardCharsets.UTF_8)),
@@ -76,18 +75,17 @@ class WebhookMatcherTest {
     UUID tenant = UUID.randomUUID();
     Event opened = EventHeadingTest.event(tenant, EventType.OPENED);
     subscribe(tenant, opened.occurredAt().plusMillis(1), "OPENED");
-    assertThat(matcher.deliveriesOf(encode(opened))).isEmpty();
+    assertThat(deliveriesOf(encode(opened))).isEmpty();
   }
 
   @Test
   void aSubscriptionAddedLaterTakesTheEventsThatFollow() {
     UUID tenant = UUID.randomUUID();
-    assertThat(matcher.deliveriesOf(encode(EventHeadingTest.event(tenant, EventType.OPENED))))
-        .isEmpty();
+    assertThat(deliveriesOf(encode(EventHeadingTest.event(tenant, EventType.OPENED)))).isEmpty();
 
     UUID hook = subscribe(tenant, LONG_AGO, "OPENED");
     Event next = EventHeadingTest.event(tenant, EventType.OPENED);
-    assertThat(matcher.deliveriesOf(encode(next)))
+    assertThat(deliveriesOf(encode(next)))
         .extracting(WebhookMatcher.Pending::subscriptionId, WebhookMatcher.Pending::eventId)
         .containsExactly(tuple(hook, next.eventId()));
   }
@@ -106,7 +104,7 @@ class WebhookMatcherTest {
     records.add(bytes(heading + ", this is not JSON"));
     records.add(bytes(heading + "}")); // the subscribed tenant's heading, no event id or channel
     for (byte[] record : records) {
-      assertThat(matcher.deliveriesOf(record)).isEmpty();
+      assertThat(deliveriesOf(record)).isEmpty();
     }
     // The two with the subscribed tenant's heading had to be decoded to be judged.
     assertThat(decoded).hasValueGreaterThanOrEqualTo(2);
@@ -125,9 +123,34 @@ class WebhookMatcherTest {
         new String(encode(opened), StandardCharsets.UTF_8)
             .replace("\"" + tenant + "\"", "\"" + base64 + "\"");
     assertThat(EventHeading.peek(bytes(json))).isEmpty();
-    assertThat(matcher.deliveriesOf(bytes(json)))
+    assertThat(deliveriesOf(bytes(json)))
         .extracting(WebhookMatcher.Pending::subscriptionId)
         .containsExactly(hook);
+  }
+
+  @Test
+  void readsARecordInPlaceWithinTheFetchBufferItCameIn() {
+    UUID tenant = UUID.randomUUID();
+    UUID hook = subscribe(tenant, LONG_AGO, "OPENED");
+    byte[] record = encode(EventHeadingTest.event(tenant, EventType.OPENED));
+    byte[] before = bytes("{\"type\":\"SENT\",\"tenantId\":\"" + UUID.randomUUID() + "\"}");
+    ByteBuffer fetch = ByteBuffer.allocate(before.length + record.length + 3);
+    fetch.put(before).put(record).put(bytes("}}}"));
+    ByteBuffer value = fetch.position(before.length).limit(before.length + record.length).slice();
+
+    assertThat(matcher.deliveriesOf(value))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.subscriptionId()).isEqualTo(hook);
+              assertThat(d.payload()).isEqualTo(new String(record, StandardCharsets.UTF_8));
+            });
+    assertThat(value.position()).isZero();
+    assertThat(value.remaining()).isEqualTo(record.length);
+  }
+
+  private List<WebhookMatcher.Pending> deliveriesOf(byte[] record) {
+    return matcher.deliveriesOf(record == null ? null : ByteBuffer.wrap(record));
   }
 
   private UUID subscribe(UUID tenant, Instant createdAt, String... types) {
