@@ -3,7 +3,8 @@
 # own on the running infrastructure (bin/heron up infra), seeds sent messages, and for each run
 # measures with wrk (a) the baseline: a static file from the same Netty server, then (b) the pixel
 # over the seeded messages; it then counts the OPENED events on heron.events, which must equal the
-# number of pixel requests. Prints each run and the medians.
+# number of pixel requests. Prints each run (with the CPU seconds of the API, of wrk and of the API's
+# webhook fan-out thread) and the medians.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -67,6 +68,19 @@ served() { curl -fs "http://127.0.0.1:$PORT/tracking" | sed 's/.*"requests":\([0
 # against wrk's own during a run.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15 + $16 + $17) / hz}' "/proc/$1/stat"; }
 
+# CPU seconds the API's outbound-webhook fan-out thread has used so far ("-" when it is off): what
+# reading every event back costs, apart from the pixel's own work.
+fanout_seconds() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    if [[ $(<"$task/comm") == webhook-fanout ]]; then
+      awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "$task/stat"
+      return
+    fi
+  done
+  echo -
+}
+
 # wrk's figures: requests/s, p99 in ms, requests completed.
 rate() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 p99() { awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 }; print v }' "$1"; }
@@ -74,7 +88,7 @@ done_requests() { awk '/requests in/ {print $1}' "$1"; }
 errors() { awk '/Non-2xx|Socket errors/ {print}' "$1"; }
 median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
-printf '\n%-6s %12s %10s %12s %10s %7s %10s %10s %-5s %8s %8s\n' run base_rps base_p99 pixel_rps pixel_p99 ratio received events equal api_cpu wrk_cpu
+printf '\n%-6s %12s %10s %12s %10s %7s %10s %10s %-5s %8s %8s %10s\n' run base_rps base_p99 pixel_rps pixel_p99 ratio received events equal api_cpu wrk_cpu fanout_cpu
 : >"$WORK/results.txt"
 # Run 0 warms the JIT and the message cache and is left out of the medians. Each run waits for
 # all its events before the next starts, so that no run counts another's.
@@ -84,6 +98,7 @@ for run in $(seq 0 "$RUNS"); do
   bench_java dev.heron.bench.tracking.PixelBench offsets "$WORK/offsets-$run"
   before=$(served)
   api_cpu_before=$(cpu_seconds $API_PID)
+  fanout_before=$(fanout_seconds $API_PID)
   /usr/bin/time -f '%U %S' -o "$WORK/wrk-cpu-$run.txt" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/pixel.lua" \
     "http://127.0.0.1:$PORT" >"$WORK/pixel-$run.txt"
@@ -92,15 +107,17 @@ for run in $(seq 0 "$RUNS"); do
   sleep 1
   requests=$(($(served) - before))
   events=$(bench_java dev.heron.bench.tracking.PixelBench count "$WORK/offsets-$run" "$TENANT" "$requests" 300 | tail -1)
+  # Read after the events were counted: by then the fan-out has read this run's events too.
+  fanout_cpu=$(awk -v a="$fanout_before" -v b="$(fanout_seconds $API_PID)" 'BEGIN {if (a == "-") print "-"; else printf "%.2f", b - a}')
   base_rps=$(rate "$WORK/base-$run.txt")
   pixel_rps=$(rate "$WORK/pixel-$run.txt")
   ratio=$(awk -v a="$pixel_rps" -v b="$base_rps" 'BEGIN {printf "%.2f", a / b}')
   equal=$([[ $events == "$requests" ]] && echo yes || echo NO)
   label=$run
   ((run == 0)) && label=warmup
-  printf '%-6s %12s %10s %12s %10s %7s %10s %10s %-5s %8s %8s %s\n' "$label" "$base_rps" "$(p99 "$WORK/base-$run.txt")" \
+  printf '%-6s %12s %10s %12s %10s %7s %10s %10s %-5s %8s %8s %10s %s\n' "$label" "$base_rps" "$(p99 "$WORK/base-$run.txt")" \
     "$pixel_rps" "$(p99 "$WORK/pixel-$run.txt")" "$ratio" "$requests" "$events" "$equal" "$api_cpu" "$wrk_cpu" \
-    "$(errors "$WORK/pixel-$run.txt" | tr '\n' ' ')"
+    "$fanout_cpu" "$(errors "$WORK/pixel-$run.txt" | tr '\n' ' ')"
   ((run == 0)) && continue
   echo "$base_rps $(p99 "$WORK/base-$run.txt") $pixel_rps $(p99 "$WORK/pixel-$run.txt") $ratio $requests $events" >>"$WORK/results.txt"
 done

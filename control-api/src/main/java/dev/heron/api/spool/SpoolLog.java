@@ -67,6 +67,13 @@ public final class SpoolLog implements AutoCloseable {
   private long readSegment = -1;
   private FileChannel readChannel;
 
+  /**
+   * The one reader's chunk buffer, kept: a fresh one per read was up to 1 MiB whenever the shipper
+   * was behind, each a humongous allocation for G1 (over half a 1 MiB region) that starts a
+   * collection early.
+   */
+  private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
+
   private SpoolLog(Path dir, long segmentBytes, FileChannel lockChannel, FileLock lock)
       throws IOException {
     this.dir = dir;
@@ -249,7 +256,7 @@ public final class SpoolLog implements AutoCloseable {
       throws IOException {
     FileChannel channel = readChannel(at.segment());
     int size = (int) Math.min(CHUNK_BYTES, limit - at.offset());
-    ByteBuffer chunk = ByteBuffer.allocate(size);
+    chunk.clear().limit(size);
     while (chunk.hasRemaining()) {
       if (channel.read(chunk, at.offset() + chunk.position()) < 0) {
         break;

@@ -16,14 +16,21 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -214,6 +221,72 @@ class WebhookTest extends ApiTestSupport {
     assertThat(refusal(HttpRequest.GET(path).bearerAuth(owner.apiKey())).status()).isEqualTo(404);
   }
 
+  @Test
+  void aTenantTheFanOutHasSeenWithoutSubscriptionsGetsTheEventsOfItsNewOne() throws Exception {
+    CreatedTenant tenant = newTenant();
+    UUID tenantId = tenant.tenant().id();
+    // The fan-out passes over this event and keeps the tenant as one with no subscription.
+    Event unwatched =
+        event(tenantId, EventType.OPENED).toBuilder()
+            .occurredAt(Instant.now().minusSeconds(60))
+            .build();
+    RecordMetadata written = publish(unwatched).get(0);
+    awaitFanOutPast(written);
+
+    View hook =
+        call(
+            HttpRequest.POST(
+                "/api/webhooks", Map.of("url", hookUrl(), "eventTypes", List.of("OPENED"))),
+            tenant.apiKey(),
+            View.class);
+    failuresLeft.set(0);
+    Event watched = event(tenantId, EventType.OPENED);
+    publish(watched);
+
+    Instant giveUp = Instant.now().plusSeconds(30);
+    while (receivedEvents().noneMatch(id -> id.equals(watched.eventId().toString()))
+        && Instant.now().isBefore(giveUp)) {
+      Thread.sleep(100);
+    }
+    assertThat(receivedEvents()).contains(watched.eventId().toString());
+    assertThat(receivedEvents()).doesNotContain(unwatched.eventId().toString());
+    Deliveries log =
+        call(
+            HttpRequest.GET("/api/webhooks/" + hook.id() + "/deliveries"),
+            tenant.apiKey(),
+            Deliveries.class);
+    assertThat(log.items()).extracting(Delivery::eventId).containsExactly(watched.eventId());
+  }
+
+  private Stream<String> receivedEvents() {
+    return received.stream().map(r -> r.headers().get("heron-event-id"));
+  }
+
+  /** Waits until the fan-out's group has committed past the record: it has been judged. */
+  private static void awaitFanOutPast(RecordMetadata record) throws Exception {
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    try (Admin admin =
+        Admin.create(
+            Map.<String, Object>of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Settings.get(Settings.KAFKA_BOOTSTRAP)))) {
+      Instant giveUp = Instant.now().plusSeconds(30);
+      while (Instant.now().isBefore(giveUp)) {
+        OffsetAndMetadata committed =
+            admin
+                .listConsumerGroupOffsets(WebhookFanout.GROUP)
+                .partitionsToOffsetAndMetadata()
+                .get()
+                .get(partition);
+        if (committed != null && committed.offset() > record.offset()) {
+          return;
+        }
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("the fan-out did not get past " + record + " in 30 s");
+  }
+
   private static Event event(UUID tenantId, EventType type) {
     Event.Builder b =
         Event.builder(type)
@@ -229,20 +302,23 @@ class WebhookTest extends ApiTestSupport {
     return b.build();
   }
 
-  private static void publish(Event... events) throws Exception {
+  private static List<RecordMetadata> publish(Event... events) throws Exception {
     try (var producer =
         new KafkaProducer<>(
             Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Settings.get(Settings.KAFKA_BOOTSTRAP)),
             new StringSerializer(),
             new ByteArraySerializer())) {
+      List<RecordMetadata> written = new ArrayList<>();
       for (Event e : events) {
-        producer
-            .send(
-                new ProducerRecord<>(
-                    Topics.EVENTS, e.messageId().toString(), WireCodec.EVENTS.encode(e)))
-            .get();
+        written.add(
+            producer
+                .send(
+                    new ProducerRecord<>(
+                        Topics.EVENTS, e.messageId().toString(), WireCodec.EVENTS.encode(e)))
+                .get());
       }
+      return written;
     }
   }
 }
