@@ -96,8 +96,9 @@ public final class PixelBench {
                       + " VALUES (?, ?, ?, ?, 'email', ?, 'sent')");
           PreparedStatement claim =
               c.prepareStatement(
-                  "INSERT INTO message_claims (message_id, tenant_id, claimed_by, outcome, sending_ip, provider, sender_identity)"
-                      + " VALUES (?, ?, 'bench', 'delivered', '127.0.0.2', 'gmail', 'news.heron.test')")) {
+                  "INSERT INTO message_claims (message_id, tenant_id, claimed_by, outcome,"
+                      + " outcome_at, sending_ip, provider, sender_identity) VALUES (?, ?, 'bench',"
+                      + " 'DELIVERED', now(), '127.0.0.2', 'gmail', 'news.heron.test')")) {
         for (int i = 0; i < messages; i++) {
           UUID contactId = UUID.randomUUID();
           UUID messageId = UUID.randomUUID();
