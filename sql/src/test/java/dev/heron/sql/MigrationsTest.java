@@ -2,15 +2,12 @@ package dev.heron.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.heron.events.Settings;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,31 +16,20 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /** Runs every migration on a new, empty database of the local TimescaleDB server. */
 class MigrationsTest {
-  private static final String DATABASE =
-      "heron_migrations_" + UUID.randomUUID().toString().substring(0, 8);
+  private static FreshDatabase database;
   private static PGSimpleDataSource dataSource;
   private static MigrateResult firstRun;
 
   @BeforeAll
   static void migrateAFreshDatabase() throws SQLException {
-    try (Connection admin = connect(Settings.get(Settings.DB_URL));
-        Statement st = admin.createStatement()) {
-      st.execute("CREATE DATABASE " + DATABASE);
-    }
-    dataSource = new PGSimpleDataSource();
-    dataSource.setUrl(
-        Settings.get(Settings.DB_URL).replaceFirst("/[^/?]+(\\?|$)", "/" + DATABASE + "$1"));
-    dataSource.setUser(Settings.get(Settings.DB_USER));
-    dataSource.setPassword(Settings.get(Settings.DB_PASSWORD));
+    database = new FreshDatabase();
+    dataSource = database.dataSource();
     firstRun = Migrations.apply(dataSource);
   }
 
   @AfterAll
   static void dropIt() throws SQLException {
-    try (Connection admin = connect(Settings.get(Settings.DB_URL));
-        Statement st = admin.createStatement()) {
-      st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-    }
+    database.drop();
   }
 
   @Test
@@ -114,10 +100,5 @@ class MigrationsTest {
       }
     }
     return values;
-  }
-
-  private static Connection connect(String url) throws SQLException {
-    return DriverManager.getConnection(
-        url, Settings.get(Settings.DB_USER), Settings.get(Settings.DB_PASSWORD));
   }
 }
