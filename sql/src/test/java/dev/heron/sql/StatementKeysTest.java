@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The keys V17–V19 turned into statement-level delete triggers are checked again on insert and
- * update by V25: a row naming a missing parent is refused with SQLSTATE 23503 and the statement
- * leaves nothing; a parent deleted by a concurrent transaction behaves as with a real key.
+ * The keys V17–V19 and V26 turned into statement-level delete triggers are checked again on insert
+ * and update (V25, V26): a row naming a missing parent is refused with SQLSTATE 23503 and the
+ * statement leaves nothing; a parent deleted by a concurrent transaction behaves as with a real
+ * key.
  */
 class StatementKeysTest {
   private static FreshDatabase database;
@@ -103,6 +104,41 @@ class StatementKeysTest {
         missing);
     assertThat(count("SELECT count(*) FROM recipients WHERE campaign_id = ?", w.campaign))
         .isEqualTo(1);
+  }
+
+  @Test
+  void aRecipientOfAMissingContactIsRefused() throws SQLException {
+    World w = World.seed();
+    UUID recipient = w.recipient(w.ana);
+    UUID missing = UUID.randomUUID();
+
+    assertRefused(() -> w.recipient(missing), "recipients.contact_id", missing);
+    assertRefused(
+        () -> update("UPDATE recipients SET contact_id = ? WHERE id = ?", missing, recipient),
+        "recipients.contact_id",
+        missing);
+    assertThat(count("SELECT count(*) FROM recipients WHERE contact_id = ?", w.ana)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM recipients WHERE contact_id = ?", missing)).isZero();
+  }
+
+  @Test
+  void deletingAContactDeletesItsRecipientsAndTheirQueueRows() throws SQLException {
+    World w = World.seed();
+    UUID gone = w.recipient(w.ana);
+    UUID kept = w.recipient(w.ben);
+    for (UUID recipient : new UUID[] {gone, kept}) {
+      update(
+          "INSERT INTO send_queue (recipient_id, tenant_id, campaign_id, due_at) VALUES (?, ?, ?, now())",
+          recipient,
+          w.tenant,
+          w.campaign);
+    }
+
+    update("DELETE FROM contacts WHERE id = ?", w.ana);
+
+    assertThat(count("SELECT count(*) FROM recipients WHERE id = ?", gone)).isZero();
+    assertThat(count("SELECT count(*) FROM send_queue WHERE recipient_id = ?", gone)).isZero();
+    assertThat(count("SELECT count(*) FROM send_queue WHERE recipient_id = ?", kept)).isEqualTo(1);
   }
 
   @Test
