@@ -90,6 +90,27 @@ class MigrationsTest {
     }
   }
 
+  @Test
+  void timeOrderedIdsHaveTheUuidV7LayoutTheCurrentMillisecondAndNoRepeats() throws SQLException {
+    long before = System.currentTimeMillis();
+    List<String> checks =
+        column(
+            "SELECT count(*) || ' ' || count(DISTINCT id)"
+                + " || ' ' || count(*) FILTER (WHERE substr(id::text, 15, 1) = '7')"
+                + " || ' ' || count(*) FILTER (WHERE substr(id::text, 20, 1) IN ('8', '9', 'a', 'b'))"
+                + " || ' ' || min(('x' || lpad(replace(substr(id::text, 1, 13), '-', ''), 16, '0'))::bit(64)::bigint)"
+                + " || ' ' || max(('x' || lpad(replace(substr(id::text, 1, 13), '-', ''), 16, '0'))::bit(64)::bigint)"
+                + " FROM (SELECT heron_uuid_v7() AS id FROM generate_series(1, 100000)) ids");
+    long after = System.currentTimeMillis();
+    String[] n = checks.get(0).split(" ");
+    assertThat(n[0]).isEqualTo("100000");
+    assertThat(n[1]).as("distinct").isEqualTo("100000");
+    assertThat(n[2]).as("version 7").isEqualTo("100000");
+    assertThat(n[3]).as("variant 10").isEqualTo("100000");
+    assertThat(Long.parseLong(n[4])).isGreaterThanOrEqualTo(before - 1000);
+    assertThat(Long.parseLong(n[5])).isLessThanOrEqualTo(after + 1000);
+  }
+
   private static List<String> column(String sql) throws SQLException {
     List<String> values = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
