@@ -257,6 +257,60 @@ class StatementKeysTest {
     assertThat(count("SELECT count(*) FROM recipients WHERE campaign_id = ?", w.campaign)).isZero();
   }
 
+  @Test
+  void aContactDeletedWhileItsRecipientIsBeingWrittenWaitsAndTakesItAlong() throws Exception {
+    World w = World.seed();
+    try (Connection planner = dataSource.getConnection()) {
+      planner.setAutoCommit(false);
+      execute(
+          planner,
+          "INSERT INTO recipients (tenant_id, campaign_id, contact_id, channel, address)"
+              + " VALUES (?, ?, ?, 'email', 'a@x.test')",
+          w.tenant,
+          w.campaign,
+          w.ana);
+      CompletableFuture<Void> delete =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  update("DELETE FROM contacts WHERE id = ?", w.ana);
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      awaitLockWait();
+      planner.commit();
+      delete.get(10, TimeUnit.SECONDS);
+    }
+    assertThat(count("SELECT count(*) FROM recipients WHERE contact_id = ?", w.ana)).isZero();
+  }
+
+  @Test
+  void aContactDeletedConcurrentlyBeforeTheRecipientCommitsFailsTheRecipient() throws Exception {
+    World w = World.seed();
+    try (Connection deleter = dataSource.getConnection()) {
+      deleter.setAutoCommit(false);
+      execute(deleter, "DELETE FROM contacts WHERE id = ?", w.ana);
+      CompletableFuture<Void> insert =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  w.recipient(w.ana);
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      awaitLockWait();
+      deleter.commit();
+      assertThatThrownBy(() -> insert.get(10, TimeUnit.SECONDS))
+          .rootCause()
+          .hasMessageContaining("recipients.contact_id")
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("23503");
+    }
+    assertThat(count("SELECT count(*) FROM recipients WHERE contact_id = ?", w.ana)).isZero();
+  }
+
   private static void assertRefused(ThrowingCallable statement, String column, UUID missing) {
     assertThatThrownBy(statement)
         .isInstanceOf(SQLException.class)
