@@ -16,6 +16,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -201,6 +202,30 @@ class StatementKeysTest {
 
     assertThat(count("SELECT count(*) FROM send_queue WHERE campaign_id = ?", w.campaign))
         .isEqualTo(2);
+  }
+
+  @Test
+  @Timeout(60)
+  void aStatementUpdatingManyRowsComparesOldAndNewKeysByHashingNotRowByRow() throws SQLException {
+    // V28 alone compared each updated row with every old row: 39 s for these 20,000 recipients.
+    World w = World.seed();
+    update(
+        "INSERT INTO contacts (tenant_id, email) SELECT ?, 'p' || g || '@many.test'"
+            + " FROM generate_series(1, 20000) g",
+        w.tenant);
+    update(
+        "INSERT INTO recipients (tenant_id, campaign_id, contact_id, channel, address)"
+            + " SELECT tenant_id, ?, id, 'email', email FROM contacts WHERE tenant_id = ?",
+        w.campaign,
+        w.tenant);
+
+    update("UPDATE recipients SET status = 'dispatched' WHERE campaign_id = ?", w.campaign);
+
+    assertThat(
+            count(
+                "SELECT count(*) FROM recipients WHERE campaign_id = ? AND status = 'dispatched'",
+                w.campaign))
+        .isEqualTo(20_002);
   }
 
   @Test
