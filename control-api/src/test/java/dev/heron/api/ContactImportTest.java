@@ -3,13 +3,17 @@ package dev.heron.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+// A 45,000-row import answers when it is done: on a loaded machine that can take longer than the
+// client's default 10 s read timeout.
 @MicronautTest(transactional = false)
+@Property(name = "micronaut.http.client.read-timeout", value = "60s")
 class ContactImportTest extends ApiTestSupport {
 
   @Test
