@@ -152,7 +152,7 @@ class PlanningStepsTest extends ApiTestSupport {
     assertThat(launch(w, campaign)).containsEntry("queued", 1L);
   }
 
-  /** Until a session waits for a lock the given connection holds (bounded). */
+  /** Until a connection waits for a lock the given one holds (bounded). */
   private static void awaitBlockedBy(Connection holder) throws Exception {
     int pid = holder.unwrap(org.postgresql.PGConnection.class).getBackendPID();
     Instant deadline = Instant.now().plusSeconds(20);
@@ -161,7 +161,7 @@ class PlanningStepsTest extends ApiTestSupport {
             pid)
         == 0) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("no session waited for the deleting transaction within 20 s");
+        throw new AssertionError("no connection waited for the deleting transaction within 20 s");
       }
       Thread.sleep(20);
     }

@@ -345,7 +345,7 @@ class StatementKeysTest {
         .isEqualTo("23503");
   }
 
-  /** Until another session of this database waits for a lock (bounded). */
+  /** Until another connection to this database waits for a lock (bounded). */
   private static void awaitLockWait() throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
     while (count(
@@ -353,7 +353,7 @@ class StatementKeysTest {
                 + " AND wait_event_type = 'Lock'")
         == 0) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("no session waited for a lock within 10 s");
+        throw new AssertionError("no connection waited for a lock within 10 s");
       }
       Thread.sleep(20);
     }
