@@ -7,6 +7,8 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -16,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,6 +116,55 @@ class PlanningStepsTest extends ApiTestSupport {
                     + " WHERE q.campaign_id = ?::uuid AND r.id IS NULL",
                 kept))
         .isZero();
+  }
+
+  @Test
+  void aContactDeletedWhileThePlanIsWrittenMakesTheLaunchAConflictThatPlansNothing()
+      throws Exception {
+    World w = world();
+    UUID ana = contact(w, "ana@x.test", null, "granted", null, null);
+    contact(w, "ben@x.test", null, "granted", null, null);
+    Object campaign = create(w, Map.of()).get("id");
+    Refusal refusal;
+    try (Connection deleter = TestDb.connect()) {
+      deleter.setAutoCommit(false);
+      try (PreparedStatement delete =
+          deleter.prepareStatement("DELETE FROM contacts WHERE id = ?")) {
+        delete.setObject(1, ana);
+        delete.executeUpdate();
+      }
+      // The plan reads both contacts (the delete is not committed) and waits at the key check.
+      CompletableFuture<Refusal> launch =
+          CompletableFuture.supplyAsync(
+              () ->
+                  refusal(
+                      HttpRequest.POST("/api/campaigns/" + campaign + "/launch", Map.of())
+                          .bearerAuth(w.key())));
+      awaitBlockedBy(deleter);
+      deleter.commit();
+      refusal = launch.get(30, TimeUnit.SECONDS);
+    }
+    assertThat(refusal.status()).isEqualTo(409);
+    assertThat(refusal.body().field()).isEqualTo("audience");
+    assertThat(
+            TestDb.count("SELECT count(*) FROM recipients WHERE campaign_id = ?::uuid", campaign))
+        .isZero();
+    assertThat(launch(w, campaign)).containsEntry("queued", 1L);
+  }
+
+  /** Until a connection waits for a lock the given one holds (bounded). */
+  private static void awaitBlockedBy(Connection holder) throws Exception {
+    int pid = holder.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (TestDb.count(
+            "SELECT count(*) FROM pg_stat_activity WHERE ?::integer = ANY (pg_blocking_pids(pid))",
+            pid)
+        == 0) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no connection waited for the deleting transaction within 20 s");
+      }
+      Thread.sleep(20);
+    }
   }
 
   @Test

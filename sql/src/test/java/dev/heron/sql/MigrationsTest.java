@@ -2,15 +2,12 @@ package dev.heron.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.heron.events.Settings;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,31 +16,20 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /** Runs every migration on a new, empty database of the local TimescaleDB server. */
 class MigrationsTest {
-  private static final String DATABASE =
-      "heron_migrations_" + UUID.randomUUID().toString().substring(0, 8);
+  private static FreshDatabase database;
   private static PGSimpleDataSource dataSource;
   private static MigrateResult firstRun;
 
   @BeforeAll
   static void migrateAFreshDatabase() throws SQLException {
-    try (Connection admin = connect(Settings.get(Settings.DB_URL));
-        Statement st = admin.createStatement()) {
-      st.execute("CREATE DATABASE " + DATABASE);
-    }
-    dataSource = new PGSimpleDataSource();
-    dataSource.setUrl(
-        Settings.get(Settings.DB_URL).replaceFirst("/[^/?]+(\\?|$)", "/" + DATABASE + "$1"));
-    dataSource.setUser(Settings.get(Settings.DB_USER));
-    dataSource.setPassword(Settings.get(Settings.DB_PASSWORD));
+    database = new FreshDatabase();
+    dataSource = database.dataSource();
     firstRun = Migrations.apply(dataSource);
   }
 
   @AfterAll
   static void dropIt() throws SQLException {
-    try (Connection admin = connect(Settings.get(Settings.DB_URL));
-        Statement st = admin.createStatement()) {
-      st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-    }
+    database.drop();
   }
 
   @Test
@@ -104,6 +90,27 @@ class MigrationsTest {
     }
   }
 
+  @Test
+  void timeOrderedIdsHaveTheUuidV7LayoutTheCurrentMillisecondAndNoRepeats() throws SQLException {
+    long before = System.currentTimeMillis();
+    List<String> checks =
+        column(
+            "SELECT count(*) || ' ' || count(DISTINCT id)"
+                + " || ' ' || count(*) FILTER (WHERE substr(id::text, 15, 1) = '7')"
+                + " || ' ' || count(*) FILTER (WHERE substr(id::text, 20, 1) IN ('8', '9', 'a', 'b'))"
+                + " || ' ' || min(('x' || lpad(replace(substr(id::text, 1, 13), '-', ''), 16, '0'))::bit(64)::bigint)"
+                + " || ' ' || max(('x' || lpad(replace(substr(id::text, 1, 13), '-', ''), 16, '0'))::bit(64)::bigint)"
+                + " FROM (SELECT heron_uuid_v7() AS id FROM generate_series(1, 100000)) ids");
+    long after = System.currentTimeMillis();
+    String[] n = checks.get(0).split(" ");
+    assertThat(n[0]).isEqualTo("100000");
+    assertThat(n[1]).as("distinct").isEqualTo("100000");
+    assertThat(n[2]).as("version 7").isEqualTo("100000");
+    assertThat(n[3]).as("variant 10").isEqualTo("100000");
+    assertThat(Long.parseLong(n[4])).isGreaterThanOrEqualTo(before - 1000);
+    assertThat(Long.parseLong(n[5])).isLessThanOrEqualTo(after + 1000);
+  }
+
   private static List<String> column(String sql) throws SQLException {
     List<String> values = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
@@ -114,10 +121,5 @@ class MigrationsTest {
       }
     }
     return values;
-  }
-
-  private static Connection connect(String url) throws SQLException {
-    return DriverManager.getConnection(
-        url, Settings.get(Settings.DB_USER), Settings.get(Settings.DB_PASSWORD));
   }
 }

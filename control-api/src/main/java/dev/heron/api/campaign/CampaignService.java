@@ -3,6 +3,7 @@ package dev.heron.api.campaign;
 import dev.heron.api.audience.AudienceService;
 import dev.heron.api.audience.CompiledFilter;
 import dev.heron.api.campaign.CampaignStatus.Action;
+import dev.heron.api.db.DataException;
 import dev.heron.api.db.Db;
 import dev.heron.api.db.Queries;
 import dev.heron.api.db.Rows;
@@ -212,6 +213,23 @@ public class CampaignService {
   }
 
   private CampaignRequests.Planned planned(UUID tenantId, UUID id, Action action) {
+    try {
+      return plannedInOneTransaction(tenantId, id, action);
+    } catch (DataException e) {
+      if (e.isForeignKeyViolation()) {
+        // A contact of the audience was deleted while the plan was written: nothing was planned
+        // (one transaction), and planning again takes the audience as it is now.
+        throw ApiException.conflict(
+            "audience",
+            "audience: a contact was deleted while campaign "
+                + id
+                + " was being planned; nothing was planned, plan again");
+      }
+      throw e;
+    }
+  }
+
+  private CampaignRequests.Planned plannedInOneTransaction(UUID tenantId, UUID id, Action action) {
     return db.transaction(
         tx -> {
           Campaign campaign = read(tx, tenantId, id);

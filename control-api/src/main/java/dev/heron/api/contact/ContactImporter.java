@@ -12,8 +12,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,12 @@ public class ContactImporter {
    * small enough that a batch (a few MB) and its progress step stay small.
    */
   static final int BATCH_SIZE = 20_000;
+
+  /**
+   * Batches written at once, each on its own connection: two, as the development machine has two
+   * cores; a batch's upsert keeps one database core busy.
+   */
+  static final int WRITERS = 2;
 
   private static final int ERRORS_SHOWN = 100;
   private static final Logger LOG = LoggerFactory.getLogger(ContactImporter.class);
@@ -89,20 +97,24 @@ public class ContactImporter {
   }
 
   /**
-   * Reads and checks the next batch while the previous one is written, so that parsing the file and
-   * the database's upsert each keep a core busy instead of taking turns. At most one batch is being
-   * written and one being read: memory stays constant whatever the file's size.
+   * Reads and checks the next batch while earlier ones are written, {@link #WRITERS} batches at a
+   * time on as many connections: PostgreSQL runs one statement on one core, so one writer leaves
+   * the database's other cores idle while the upsert is the slowest part. Memory stays constant
+   * whatever the file's size (the batches being written and the one being read). A batch that
+   * shares an email with one still being written waits for it, so the file's later row for an
+   * address is always the one that stays.
    */
   private void readAll(
       UUID tenantId, UUID listId, UUID importId, ImportHeader header, Iterator<CsvRecord> records) {
-    ExecutorService writer =
-        Executors.newSingleThreadExecutor(
+    ExecutorService writers =
+        Executors.newFixedThreadPool(
+            WRITERS,
             task -> {
               Thread thread = new Thread(task, "import-" + importId);
               thread.setDaemon(true);
               return thread;
             });
-    Future<?> writing = null;
+    Deque<Writing> inFlight = new ArrayDeque<>();
     try {
       Batch batch = new Batch();
       while (records.hasNext()) {
@@ -111,35 +123,55 @@ public class ContactImporter {
             ImportRow.parse(header, record.getStartingLineNumber(), record.getFields());
         batch.add(parsed);
         if (batch.size() >= BATCH_SIZE) {
-          awaitWritten(writing);
-          Batch full = batch;
-          writing = writer.submit(() -> write(tenantId, listId, importId, full));
+          submit(writers, inFlight, batch, tenantId, listId, importId);
           batch = new Batch();
         }
       }
-      awaitWritten(writing);
-      writing = null;
-      write(tenantId, listId, importId, batch);
+      submit(writers, inFlight, batch, tenantId, listId, importId);
+      while (!inFlight.isEmpty()) {
+        awaitWritten(inFlight.peekFirst().future());
+        inFlight.removeFirst();
+      }
     } finally {
-      if (writing != null) {
-        // The file failed while a batch was being written: that batch ends before the import is
-        // marked failed, so the progress it reports is final.
+      // The file failed while batches were being written: they end before the import is marked
+      // failed, so the progress they report is final.
+      for (Writing writing : inFlight) {
         try {
-          writing.get();
+          writing.future().get();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
           LOG.warn("import {}: a batch failed after the file did: {}", importId, e.getMessage());
         }
       }
-      writer.shutdown();
+      writers.shutdown();
     }
   }
 
-  private static void awaitWritten(Future<?> writing) {
-    if (writing == null) {
-      return;
+  private record Writing(Batch batch, Future<?> future) {}
+
+  /**
+   * Starts writing a batch once a writer is free and no batch in flight holds one of its emails
+   * (waiting for the oldest ones first, in file order).
+   */
+  private void submit(
+      ExecutorService writers,
+      Deque<Writing> inFlight,
+      Batch batch,
+      UUID tenantId,
+      UUID listId,
+      UUID importId) {
+    while (!inFlight.isEmpty()
+        && (inFlight.size() >= WRITERS
+            || inFlight.stream().anyMatch(w -> w.batch().sharesAnEmailWith(batch)))) {
+      awaitWritten(inFlight.peekFirst().future());
+      inFlight.removeFirst();
     }
+    inFlight.addLast(
+        new Writing(batch, writers.submit(() -> write(tenantId, listId, importId, batch))));
+  }
+
+  private static void awaitWritten(Future<?> writing) {
     try {
       writing.get();
     } catch (InterruptedException e) {
@@ -179,6 +211,12 @@ public class ContactImporter {
 
     long size() {
       return read;
+    }
+
+    boolean sharesAnEmailWith(Batch other) {
+      Map<String, ImportRow> smaller = rows.size() <= other.rows.size() ? rows : other.rows;
+      Map<String, ImportRow> larger = smaller == rows ? other.rows : rows;
+      return smaller.keySet().stream().anyMatch(larger::containsKey);
     }
   }
 

@@ -16,4 +16,12 @@ public class DataException extends RuntimeException {
   public boolean isUniqueViolation() {
     return "23505".equals(sqlState());
   }
+
+  /**
+   * A row named a parent that is gone ({@code 23503}): a key, or one of the statement-level checks
+   * of V25. Seen when a concurrent transaction deleted the parent.
+   */
+  public boolean isForeignKeyViolation() {
+    return "23503".equals(sqlState());
+  }
 }
