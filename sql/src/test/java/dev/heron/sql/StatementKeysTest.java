@@ -231,91 +231,42 @@ class StatementKeysTest {
   @Test
   void aCampaignDeletedConcurrentlyBeforeTheInsertCommitsFailsTheInsert() throws Exception {
     World w = World.seed();
-    try (Connection deleter = dataSource.getConnection()) {
-      deleter.setAutoCommit(false);
-      execute(deleter, "DELETE FROM campaigns WHERE id = ?", w.campaign);
-      CompletableFuture<Void> insert =
-          CompletableFuture.runAsync(
-              () -> {
-                try {
-                  w.recipient(w.ana);
-                } catch (SQLException e) {
-                  throw new IllegalStateException(e);
-                }
-              });
-      awaitLockWait();
-      deleter.commit();
-      assertThatThrownBy(() -> insert.get(10, TimeUnit.SECONDS))
-          .rootCause()
-          .hasMessageContaining("recipients.campaign_id")
-          .extracting(e -> ((SQLException) e).getSQLState())
-          .isEqualTo("23503");
-    }
+    deleteCommittedWhileARecipientWaits(
+        w, "DELETE FROM campaigns WHERE id = ?", w.campaign, "recipients.campaign_id");
     assertThat(count("SELECT count(*) FROM recipients WHERE campaign_id = ?", w.campaign)).isZero();
   }
 
   @Test
   void aCampaignDeletedWhileItsRecipientIsBeingWrittenWaitsAndTakesItAlong() throws Exception {
     World w = World.seed();
-    try (Connection planner = dataSource.getConnection()) {
-      planner.setAutoCommit(false);
-      execute(
-          planner,
-          "INSERT INTO recipients (tenant_id, campaign_id, contact_id, channel, address)"
-              + " VALUES (?, ?, ?, 'email', 'a@x.test')",
-          w.tenant,
-          w.campaign,
-          w.ana);
-      CompletableFuture<Void> delete =
-          CompletableFuture.runAsync(
-              () -> {
-                try {
-                  update("DELETE FROM campaigns WHERE id = ?", w.campaign);
-                } catch (SQLException e) {
-                  throw new IllegalStateException(e);
-                }
-              });
-      awaitLockWait();
-      planner.commit();
-      delete.get(10, TimeUnit.SECONDS);
-    }
+    deleteWaitingForAWrittenRecipient(w, "DELETE FROM campaigns WHERE id = ?", w.campaign);
     assertThat(count("SELECT count(*) FROM recipients WHERE campaign_id = ?", w.campaign)).isZero();
   }
 
   @Test
   void aContactDeletedWhileItsRecipientIsBeingWrittenWaitsAndTakesItAlong() throws Exception {
     World w = World.seed();
-    try (Connection planner = dataSource.getConnection()) {
-      planner.setAutoCommit(false);
-      execute(
-          planner,
-          "INSERT INTO recipients (tenant_id, campaign_id, contact_id, channel, address)"
-              + " VALUES (?, ?, ?, 'email', 'a@x.test')",
-          w.tenant,
-          w.campaign,
-          w.ana);
-      CompletableFuture<Void> delete =
-          CompletableFuture.runAsync(
-              () -> {
-                try {
-                  update("DELETE FROM contacts WHERE id = ?", w.ana);
-                } catch (SQLException e) {
-                  throw new IllegalStateException(e);
-                }
-              });
-      awaitLockWait();
-      planner.commit();
-      delete.get(10, TimeUnit.SECONDS);
-    }
+    deleteWaitingForAWrittenRecipient(w, "DELETE FROM contacts WHERE id = ?", w.ana);
     assertThat(count("SELECT count(*) FROM recipients WHERE contact_id = ?", w.ana)).isZero();
   }
 
   @Test
   void aContactDeletedConcurrentlyBeforeTheRecipientCommitsFailsTheRecipient() throws Exception {
     World w = World.seed();
+    deleteCommittedWhileARecipientWaits(
+        w, "DELETE FROM contacts WHERE id = ?", w.ana, "recipients.contact_id");
+    assertThat(count("SELECT count(*) FROM recipients WHERE contact_id = ?", w.ana)).isZero();
+  }
+
+  /**
+   * A parent deleted in an open transaction; a recipient of it written meanwhile waits, as it would
+   * for a real key, and once the delete commits is refused naming {@code column}.
+   */
+  private void deleteCommittedWhileARecipientWaits(
+      World w, String delete, UUID parent, String column) throws Exception {
     try (Connection deleter = dataSource.getConnection()) {
       deleter.setAutoCommit(false);
-      execute(deleter, "DELETE FROM contacts WHERE id = ?", w.ana);
+      execute(deleter, delete, parent);
       CompletableFuture<Void> insert =
           CompletableFuture.runAsync(
               () -> {
@@ -329,11 +280,40 @@ class StatementKeysTest {
       deleter.commit();
       assertThatThrownBy(() -> insert.get(10, TimeUnit.SECONDS))
           .rootCause()
-          .hasMessageContaining("recipients.contact_id")
+          .hasMessageContaining(column)
           .extracting(e -> ((SQLException) e).getSQLState())
           .isEqualTo("23503");
     }
-    assertThat(count("SELECT count(*) FROM recipients WHERE contact_id = ?", w.ana)).isZero();
+  }
+
+  /**
+   * A recipient written in an open transaction; a delete of its parent meanwhile waits for it and,
+   * once the write commits, takes the recipient along.
+   */
+  private void deleteWaitingForAWrittenRecipient(World w, String delete, UUID parent)
+      throws Exception {
+    try (Connection planner = dataSource.getConnection()) {
+      planner.setAutoCommit(false);
+      execute(
+          planner,
+          "INSERT INTO recipients (tenant_id, campaign_id, contact_id, channel, address)"
+              + " VALUES (?, ?, ?, 'email', 'a@x.test')",
+          w.tenant,
+          w.campaign,
+          w.ana);
+      CompletableFuture<Void> deleted =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  update(delete, parent);
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      awaitLockWait();
+      planner.commit();
+      deleted.get(10, TimeUnit.SECONDS);
+    }
   }
 
   private static void assertRefused(ThrowingCallable statement, String column, UUID missing) {
