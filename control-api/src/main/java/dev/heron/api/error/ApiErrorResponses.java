@@ -37,18 +37,20 @@ class ApiErrorResponses implements ErrorResponseProcessor<ApiError> {
     ApiError body =
         context.getErrors().stream()
             .findFirst()
-            .map(ApiErrorResponses::toApiError)
+            .map(e -> toApiError(e, KeptJsonBody.of(context.getRequest()).orElse(null)))
             .orElseGet(() -> new ApiError(response.reason(), null));
     return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
   }
 
-  private static ApiError toApiError(Error error) {
+  private static ApiError toApiError(Error error, String body) {
     String message = error.getMessage() == null ? "bad request" : error.getMessage();
     if (JsonBodyErrors.isParserMessage(message)) {
-      // The JSON parser's own complaint: what it wanted where, in words.
+      // The JSON parser's own complaint: what it wanted where, in words, and at which field.
+      String reason = JsonBodyErrors.readable(reason(message));
+      String field = JsonBodyErrors.fieldAt(message, body).orElse("body");
       return new ApiError(
-          "body: not what this endpoint takes: " + JsonBodyErrors.readable(reason(message)),
-          "body");
+          field + ": " + (field.equals("body") ? "not what this endpoint takes: " : "") + reason,
+          field);
     }
     Optional<String> property = decodedProperty(message);
     if (property.isPresent()) {

@@ -1,14 +1,21 @@
 package dev.heron.api.error;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes the JSON parser's complaints about a request body readable: what it found against what it
- * expected, in words, and where (line and column), without the parser's internal names ({@code
- * START_OBJECT}, {@code [Source: ...]}). The body itself is gone by then (the decoder consumed it),
- * so the position is what points at the field.
+ * Makes the JSON parser's complaints about a request body readable: which field of the body the
+ * parser was at ({@code audience.lists.0}, found from the position it names in the body that {@link
+ * KeptJsonBody} kept), what it found against what it expected in words, and where, without the
+ * parser's internal names ({@code START_OBJECT}, {@code [Source: ...]}).
  */
 final class JsonBodyErrors {
   private static final Pattern LOCATION = Pattern.compile("line: (\\d+), column: (\\d+)\\]");
@@ -31,7 +38,48 @@ final class JsonBodyErrors {
           Map.entry("VALUE_NULL", "null"),
           Map.entry("FIELD_NAME", "a field name"));
 
+  private static final JsonFactory JSON = new JsonFactory();
+
   private JsonBodyErrors() {}
+
+  /**
+   * The field of {@code body} the parser had reached at the position the message names, as a dotted
+   * path ({@code audience.lists.0}); empty without a position, without the body, or at a position
+   * outside every field.
+   */
+  static Optional<String> fieldAt(String message, String body) {
+    Matcher location = last(message);
+    if (body == null || location == null) {
+      return Optional.empty();
+    }
+    int line = Integer.parseInt(location.group(1));
+    int column = Integer.parseInt(location.group(2));
+    String path = null;
+    try (JsonParser parser = JSON.createParser(body)) {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        JsonLocation at = parser.currentTokenLocation();
+        if (at.getLineNr() > line || (at.getLineNr() == line && at.getColumnNr() >= column)) {
+          break;
+        }
+        JsonStreamContext context = parser.getParsingContext();
+        // An object or list opens a context of its own: the field is its parent's.
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+          context = context.getParent();
+        }
+        path = context == null ? null : dotted(context);
+      }
+    } catch (IOException e) {
+      // The body is unreadable from here on: the last field reached is the one.
+    }
+    return Optional.ofNullable(path).filter(p -> !p.isEmpty());
+  }
+
+  /** {@code /audience/lists/0} → {@code audience.lists.0}. */
+  private static String dotted(JsonStreamContext context) {
+    String pointer = context.pathAsPointer().toString();
+    return pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.');
+  }
 
   /** Whether the message is the JSON parser's, with a position in the body. */
   static boolean isParserMessage(String message) {

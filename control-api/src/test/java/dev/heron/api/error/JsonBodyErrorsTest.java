@@ -22,6 +22,29 @@ class JsonBodyErrorsTest {
   }
 
   @Test
+  void theFieldIsFoundAtThePositionTheParserNames() {
+    String wrongName =
+        "Unexpected token START_OBJECT, expected VALUE_STRING \n at "
+            + SOURCE
+            + "line: 1, column: 11]";
+    assertThat(JsonBodyErrors.fieldAt(wrongName, "{\"name\": {\"nested\": [1]}, \"id\": 12}"))
+        .contains("name");
+
+    // '{' of the list's second item is at line 2, column 31; the parser names the column after it.
+    String nested =
+        "Unexpected token START_OBJECT, expected VALUE_STRING \n at "
+            + SOURCE
+            + "line: 2, column: 32]";
+    assertThat(
+            JsonBodyErrors.fieldAt(
+                nested, "{\n  \"audience\": {\"lists\": [\"a\", {\"x\": 1}]}\n}"))
+        .contains("audience.lists.1");
+
+    assertThat(JsonBodyErrors.fieldAt(wrongName, null)).isEmpty();
+    assertThat(JsonBodyErrors.fieldAt("no position", "{}")).isEmpty();
+  }
+
+  @Test
   void aBodyCutShortIsSaidWithoutTheParsersInternals() {
     String message =
         "Invalid JSON: Unexpected end-of-input: expected close marker for Object (start marker at "

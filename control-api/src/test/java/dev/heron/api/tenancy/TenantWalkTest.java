@@ -240,6 +240,17 @@ class TenantWalkTest extends ApiTestSupport {
       }
     }
     assertThat(failures).as("routes that failed on hostile input").isEmpty();
+
+    // A mistyped field of a JSON body is named, with what was expected there.
+    Answer mistyped =
+        send(
+            HttpRequest.POST("/api/lists", "{\"name\": {\"nested\": [1]}}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .bearerAuth(tenant.apiKey()));
+    assertThat(mistyped.status()).isEqualTo(400);
+    assertThat(mistyped.body())
+        .contains("\"field\":\"name\"")
+        .contains("a text was expected, not an object");
   }
 
   private static List<MutableHttpRequest<?>> hostile(String method, String path) {
