@@ -1,5 +1,6 @@
 package dev.heron.bench.api;
 
+import dev.heron.bench.Median;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +14,7 @@ final class Runs {
   }
 
   double median() {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(Double::compare);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    return Median.of(values);
   }
 
   @Override

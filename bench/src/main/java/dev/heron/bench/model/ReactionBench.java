@@ -1,6 +1,7 @@
 package dev.heron.bench.model;
 
 import dev.heron.bench.BenchTenant;
+import dev.heron.bench.Median;
 import dev.heron.bench.ModuleProcess;
 import dev.heron.events.Settings;
 import dev.heron.events.Topics;
@@ -281,13 +282,8 @@ public final class ReactionBench {
 
   /** The median in seconds; a run where it never happened counts as longer than any other. */
   private static String median(List<Optional<Duration>> values) {
-    List<Double> sorted =
-        values.stream()
-            .map(d -> d.map(x -> x.toMillis() / 1000.0).orElse(Double.POSITIVE_INFINITY))
-            .sorted()
-            .toList();
-    int n = sorted.size();
-    double m = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    double m =
+        Median.of(values, d -> d.map(x -> x.toMillis() / 1000.0).orElse(Double.POSITIVE_INFINITY));
     return Double.isInfinite(m) ? "never" : String.format(Locale.ROOT, "%.2f", m);
   }
 }

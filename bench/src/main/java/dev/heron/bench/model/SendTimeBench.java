@@ -1,5 +1,6 @@
 package dev.heron.bench.model;
 
+import dev.heron.bench.Median;
 import dev.heron.bench.ModuleProcess;
 import dev.heron.events.Event;
 import dev.heron.events.Settings;
@@ -23,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -130,13 +130,13 @@ public final class SendTimeBench {
             + " open-rate uplift"
             + " x%.3f (%.4f vs %.4f at the campaign's start; x%.3f at the true hour)%n",
         runs,
-        100 * median(results, SendTimeScore.Result::accuracy),
-        100 * median(results, SendTimeScore.Result::rawCountAccuracy),
-        100 * median(results, SendTimeScore.Result::withinAnHourAccuracy),
-        median(results, SendTimeScore.Result::uplift),
-        median(results, SendTimeScore.Result::openRateModelled),
-        median(results, SendTimeScore.Result::openRateAtStart),
-        median(results, r -> r.openRateAtTrueHour() / r.openRateAtStart()));
+        100 * Median.of(results, SendTimeScore.Result::accuracy),
+        100 * Median.of(results, SendTimeScore.Result::rawCountAccuracy),
+        100 * Median.of(results, SendTimeScore.Result::withinAnHourAccuracy),
+        Median.of(results, SendTimeScore.Result::uplift),
+        Median.of(results, SendTimeScore.Result::openRateModelled),
+        Median.of(results, SendTimeScore.Result::openRateAtStart),
+        Median.of(results, r -> r.openRateAtTrueHour() / r.openRateAtStart()));
   }
 
   private static Instant lastMonday() {
@@ -218,12 +218,5 @@ public final class SendTimeBench {
         Thread.sleep(1000);
       }
     }
-  }
-
-  private static double median(
-      List<SendTimeScore.Result> results, ToDoubleFunction<SendTimeScore.Result> figure) {
-    double[] values = results.stream().mapToDouble(figure).sorted().toArray();
-    int n = values.length;
-    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
   }
 }

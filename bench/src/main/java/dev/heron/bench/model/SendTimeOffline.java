@@ -1,5 +1,6 @@
 package dev.heron.bench.model;
 
+import dev.heron.bench.Median;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.jobs.sendtime.ContactReadings;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The send-time model without Kafka or Flink, in seconds: the same simulated histories as {@code
@@ -84,11 +84,11 @@ public final class SendTimeOffline {
         contacts,
         weeks,
         perWeek,
-        100 * median(results, SendTimeScore.Result::accuracy),
-        100 * median(results, SendTimeScore.Result::rawCountAccuracy),
-        100 * median(results, SendTimeScore.Result::withinAnHourAccuracy),
-        100 * median(oracles, SendTimeScore.Result::accuracy),
-        median(results, SendTimeScore.Result::uplift));
+        100 * Median.of(results, SendTimeScore.Result::accuracy),
+        100 * Median.of(results, SendTimeScore.Result::rawCountAccuracy),
+        100 * Median.of(results, SendTimeScore.Result::withinAnHourAccuracy),
+        100 * Median.of(oracles, SendTimeScore.Result::accuracy),
+        Median.of(results, SendTimeScore.Result::uplift));
   }
 
   /** Accuracy alone (the world has no open chance to score an uplift with) in a varied world. */
@@ -189,12 +189,5 @@ public final class SendTimeOffline {
       }
     }
     return new Replay(readings, SendTimeRules.priorShape(population));
-  }
-
-  private static double median(
-      List<SendTimeScore.Result> results, ToDoubleFunction<SendTimeScore.Result> figure) {
-    double[] values = results.stream().mapToDouble(figure).sorted().toArray();
-    int n = values.length;
-    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
   }
 }

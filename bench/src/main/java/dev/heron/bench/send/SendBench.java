@@ -2,6 +2,7 @@ package dev.heron.bench.send;
 
 import ch.qos.logback.classic.Level;
 import dev.heron.bench.BenchTenant;
+import dev.heron.bench.Median;
 import dev.heron.bench.ModuleProcess;
 import dev.heron.events.Decoded;
 import dev.heron.events.Event;
@@ -172,9 +173,9 @@ public final class SendBench {
       System.out.printf(
           Locale.ROOT,
           "median: heron %.0f msg/s, baseline %.0f msg/s, ratio %.2f (runs %s); load %s%n",
-          median(results.stream().map(Result::heronRate).toList()),
-          median(results.stream().map(Result::baselineRate).toList()),
-          median(results.stream().map(Result::ratio).toList()),
+          Median.of(results, Result::heronRate),
+          Median.of(results, Result::baselineRate),
+          Median.of(results, Result::ratio),
           results.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.ratio())).toList(),
           loadAverage());
       double signing = SignatureCost.rsa2048Millis(200);
@@ -353,13 +354,6 @@ public final class SendBench {
       running = false;
       thread.join(5_000);
     }
-  }
-
-  static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(Double::compare);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static String loadAverage() {
