@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.heron.events.DeadLetter;
-import dev.heron.events.Decoded;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
-import dev.heron.events.Json;
 import dev.heron.events.SendRequest;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
@@ -17,7 +15,6 @@ import dev.heron.senders.world.TestDns;
 import dev.heron.senders.world.TestInfra;
 import dev.heron.senders.world.TestSmtp;
 import dev.heron.senders.world.TopicReader;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -68,18 +65,9 @@ class BadRecordTest {
             new StringSerializer(),
             new ByteArraySerializer());
     UUID tenant = seed.tenantId;
-    events =
-        new TopicReader<>(
-            TestInfra.kafka(),
-            Topics.EVENTS,
-            bytes ->
-                WireCodec.EVENTS.decode(bytes) instanceof Decoded.Valid<Event> v ? v.value() : null,
-            e -> tenant.equals(e.tenantId()));
+    events = TopicReader.events(e -> tenant.equals(e.tenantId()));
     deadLetters =
-        new TopicReader<>(
-            TestInfra.kafka(),
-            Topics.DLQ,
-            BadRecordTest::deadLetter,
+        TopicReader.deadLetters(
             d -> d.payload() != null && d.payload().contains(tenant.toString()));
     engine =
         new SendersEngine(
@@ -218,13 +206,5 @@ class BadRecordTest {
   private SendRequest request(
       Seed.Recipient r, UUID campaign, UUID template, Map<String, Object> variables) {
     return seed.request(campaign, r, template, variables);
-  }
-
-  private static DeadLetter deadLetter(byte[] bytes) {
-    try {
-      return Json.mapper().readValue(bytes, DeadLetter.class);
-    } catch (IOException e) {
-      return null;
-    }
   }
 }

@@ -2,7 +2,6 @@ package dev.heron.senders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.heron.events.Decoded;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.events.SendRequest;
@@ -74,12 +73,7 @@ class CrashRecoveryTest {
         .isEqualTo(1);
 
     sim = Simulator.start(SimulatorConfig.forTests(home, 5));
-    events =
-        new TopicReader<>(
-            TestInfra.kafka(),
-            Topics.EVENTS,
-            b -> WireCodec.EVENTS.decode(b) instanceof Decoded.Valid<Event> v ? v.value() : null,
-            e -> r.messageId().equals(e.messageId()));
+    events = TopicReader.events(e -> r.messageId().equals(e.messageId()));
     engine =
         new SendersEngine(
                 new SendersConfig(
@@ -135,12 +129,7 @@ class CrashRecoveryTest {
         Simulator.start(
             SimulatorConfig.forTests(home, 5)
                 .withTimings(new Timings(Duration.ofSeconds(3), never, never, never, never)));
-    events =
-        new TopicReader<>(
-            TestInfra.kafka(),
-            Topics.EVENTS,
-            b -> WireCodec.EVENTS.decode(b) instanceof Decoded.Valid<Event> v ? v.value() : null,
-            e -> r.messageId().equals(e.messageId()));
+    events = TopicReader.events(e -> r.messageId().equals(e.messageId()));
     engine =
         new SendersEngine(
                 new SendersConfig(

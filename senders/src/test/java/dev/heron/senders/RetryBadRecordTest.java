@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heron.events.Channel;
 import dev.heron.events.DeadLetter;
-import dev.heron.events.Decoded;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
-import dev.heron.events.Json;
 import dev.heron.events.SendRequest;
-import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
 import dev.heron.senders.delivery.RetryPolicy;
 import dev.heron.senders.delivery.RetryScheduler;
@@ -18,7 +15,6 @@ import dev.heron.senders.world.TestDns;
 import dev.heron.senders.world.TestInfra;
 import dev.heron.senders.world.TestSmtp;
 import dev.heron.senders.world.TopicReader;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,19 +58,8 @@ class RetryBadRecordTest {
             .a("gmail-smtp-in.l.google.com", "127.0.0.1", 300);
     smtp = new TestSmtp();
     UUID tenant = seed.tenantId;
-    events =
-        new TopicReader<>(
-            TestInfra.kafka(),
-            Topics.EVENTS,
-            bytes ->
-                WireCodec.EVENTS.decode(bytes) instanceof Decoded.Valid<Event> v ? v.value() : null,
-            e -> tenant.equals(e.tenantId()));
-    deadLetters =
-        new TopicReader<>(
-            TestInfra.kafka(),
-            Topics.DLQ,
-            RetryBadRecordTest::deadLetter,
-            d -> d.key() != null && ours.contains(d.key()));
+    events = TopicReader.events(e -> tenant.equals(e.tenantId()));
+    deadLetters = TopicReader.deadLetters(d -> d.key() != null && ours.contains(d.key()));
     engine =
         new SendersEngine(
                 new SendersConfig(
@@ -277,13 +262,5 @@ class RetryBadRecordTest {
 
   private SendRequest request(Seed.Recipient r, UUID campaign, UUID template) {
     return seed.request(campaign, r, template, Map.of("firstName", "Ann"));
-  }
-
-  private static DeadLetter deadLetter(byte[] bytes) {
-    try {
-      return Json.mapper().readValue(bytes, DeadLetter.class);
-    } catch (IOException e) {
-      return null;
-    }
   }
 }

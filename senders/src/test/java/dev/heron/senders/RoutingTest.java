@@ -2,7 +2,6 @@ package dev.heron.senders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.heron.events.Decoded;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.events.IpScore;
@@ -72,21 +71,8 @@ class RoutingTest {
 
   @Test
   void aProviderThatSaysTss04SuspendsTheIpThereAndItsMessagesMoveToAnother() throws Exception {
-    TestInfra.ensureTopics();
-    sim = Simulator.start(SimulatorConfig.forTests(home, 13));
-    producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka()),
-            new StringSerializer(),
-            new ByteArraySerializer());
-    Seed seed = new Seed(TestInfra.database());
+    Seed seed = startWorld(13);
     UUID tenant = seed.tenantId;
-    events =
-        new TopicReader<>(
-            TestInfra.kafka(),
-            Topics.EVENTS,
-            b -> WireCodec.EVENTS.decode(b) instanceof Decoded.Valid<Event> v ? v.value() : null,
-            e -> tenant.equals(e.tenantId()));
     // The simulator's Yahoo defers half of 127.0.0.6's recipients with TSS04. Heron thinks well of
     // 127.0.0.6 there, so it is used first, until Yahoo's reply suspends it.
     Instant now = Instant.now();
@@ -115,21 +101,8 @@ class RoutingTest {
 
   @Test
   void aSuspensionLiftsAfterItsDurationAndTheIpIsUsedAgain() throws Exception {
-    TestInfra.ensureTopics();
-    sim = Simulator.start(SimulatorConfig.forTests(home, 13));
-    producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka()),
-            new StringSerializer(),
-            new ByteArraySerializer());
-    Seed seed = new Seed(TestInfra.database());
+    Seed seed = startWorld(13);
     UUID tenant = seed.tenantId;
-    events =
-        new TopicReader<>(
-            TestInfra.kafka(),
-            Topics.EVENTS,
-            b -> WireCodec.EVENTS.decode(b) instanceof Decoded.Valid<Event> v ? v.value() : null,
-            e -> tenant.equals(e.tenantId()));
     Instant now = Instant.now();
     publish(Topics.IP_SCORES, new IpScore(PAUSED, "yahoo", now, 5000, 0.99, 0, 0, 0, 0.99));
     publish(Topics.IP_SCORES, new IpScore(GOOD, "yahoo", now, 5000, 0.9, 0, 0, 0, 0.5));
@@ -176,6 +149,23 @@ class RoutingTest {
         .isNotEmpty();
   }
 
+  /**
+   * The simulator (its seed picks the world's draws), a producer for the compacted topics and the
+   * sends, and a new tenant whose events are read from now on.
+   */
+  private Seed startWorld(long simulatorSeed) throws Exception {
+    TestInfra.ensureTopics();
+    sim = Simulator.start(SimulatorConfig.forTests(home, simulatorSeed));
+    producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka()),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    Seed seed = new Seed(TestInfra.database());
+    events = TopicReader.events(e -> seed.tenantId.equals(e.tenantId()));
+    return seed;
+  }
+
   private SendersEngine engine(UUID tenant, String ips, int attempts) {
     return engine(tenant, ips, attempts, "");
   }
@@ -219,13 +209,8 @@ class RoutingTest {
 
   @Test
   void messagesAvoidALowScoringIpAndAPausedOne() throws Exception {
-    TestInfra.ensureTopics();
-    sim = Simulator.start(SimulatorConfig.forTests(home, 11));
-    producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka()),
-            new StringSerializer(),
-            new ByteArraySerializer());
+    Seed seed = startWorld(11);
+    UUID tenant = seed.tenantId;
     Instant now = Instant.now();
     publish(Topics.IP_SCORES, new IpScore(BAD, "outlook", now, 5000, 0.4, 0.6, 0, 0, 0.05));
     publish(Topics.IP_SCORES, new IpScore(GOOD, "outlook", now, 5000, 0.99, 0.01, 0, 0, 0.89));
@@ -234,14 +219,6 @@ class RoutingTest {
         new WarmupState(PAUSED, LocalDate.now(), 4, 100, 40, true, "bounce rate 4.1%", now));
     producer.flush();
 
-    Seed seed = new Seed(TestInfra.database());
-    UUID tenant = seed.tenantId;
-    events =
-        new TopicReader<>(
-            TestInfra.kafka(),
-            Topics.EVENTS,
-            b -> WireCodec.EVENTS.decode(b) instanceof Decoded.Valid<Event> v ? v.value() : null,
-            e -> tenant.equals(e.tenantId()));
     engine = engine(tenant, BAD + "," + PAUSED + "," + GOOD, 1);
     int count = 6;
     sendTo(seed, "outlook.test", count);

@@ -2,7 +2,6 @@ package dev.heron.senders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.heron.events.Decoded;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.events.SendRequest;
@@ -119,12 +118,7 @@ class SenderCrashIT {
                 base.world().withHabits(new HabitProfile(0, 0, 0, 0, 0, 0, Map.of())),
                 base.clock(),
                 3 * count));
-    events =
-        new TopicReader<>(
-            TestInfra.kafka(),
-            Topics.EVENTS,
-            b -> WireCodec.EVENTS.decode(b) instanceof Decoded.Valid<Event> v ? v.value() : null,
-            e -> tenant.equals(e.tenantId()));
+    events = TopicReader.events(e -> tenant.equals(e.tenantId()));
     Path rules = home.resolve("shaping-rules.json");
     // Shaping is not what this drill is about: limits far above what the machine can send.
     Files.writeString(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heron.events.BounceClass;
 import dev.heron.events.DeadLetter;
-import dev.heron.events.Decoded;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.events.Json;
@@ -22,7 +21,6 @@ import dev.heron.senders.world.TestSmtp;
 import dev.heron.senders.world.TopicReader;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
@@ -85,18 +83,9 @@ class SendersEngineTest {
             new StringSerializer(),
             new ByteArraySerializer());
     UUID tenant = seed.tenantId;
-    events =
-        new TopicReader<>(
-            TestInfra.kafka(),
-            Topics.EVENTS,
-            bytes ->
-                WireCodec.EVENTS.decode(bytes) instanceof Decoded.Valid<Event> v ? v.value() : null,
-            e -> tenant.equals(e.tenantId()));
+    events = TopicReader.events(e -> tenant.equals(e.tenantId()));
     deadLetters =
-        new TopicReader<>(
-            TestInfra.kafka(),
-            Topics.DLQ,
-            bytes -> read(bytes, DeadLetter.class),
+        TopicReader.deadLetters(
             d -> d.payload() != null && d.payload().contains(tenant.toString()));
     engine =
         new SendersEngine(
@@ -337,14 +326,6 @@ class SendersEngineTest {
         }
         return values;
       }
-    }
-  }
-
-  private static <T> T read(byte[] bytes, Class<T> type) {
-    try {
-      return Json.mapper().readValue(bytes, type);
-    } catch (IOException e) {
-      return null;
     }
   }
 }

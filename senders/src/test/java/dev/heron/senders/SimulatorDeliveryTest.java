@@ -3,7 +3,6 @@ package dev.heron.senders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heron.events.BounceClass;
-import dev.heron.events.Decoded;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.events.SendRequest;
@@ -77,12 +76,7 @@ class SimulatorDeliveryTest {
     Seed seed = new Seed(TestInfra.database());
     TestInfra.ensureTopics();
     UUID tenant = seed.tenantId;
-    events =
-        new TopicReader<>(
-            TestInfra.kafka(),
-            Topics.EVENTS,
-            b -> WireCodec.EVENTS.decode(b) instanceof Decoded.Valid<Event> v ? v.value() : null,
-            e -> tenant.equals(e.tenantId()));
+    events = TopicReader.events(e -> tenant.equals(e.tenantId()));
     producer =
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka()),

@@ -1,5 +1,12 @@
 package dev.heron.senders.world;
 
+import dev.heron.events.DeadLetter;
+import dev.heron.events.Decoded;
+import dev.heron.events.Event;
+import dev.heron.events.Json;
+import dev.heron.events.Topics;
+import dev.heron.events.WireCodec;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +50,31 @@ public final class TopicReader<T> implements AutoCloseable {
     consumer.assign(partitions);
     consumer.seekToEnd(partitions);
     partitions.forEach(consumer::position); // fixes the start before the test publishes
+  }
+
+  /** The events on heron.events that {@code mine} keeps; a record that is no event is skipped. */
+  public static TopicReader<Event> events(Predicate<Event> mine) {
+    return new TopicReader<>(
+        TestInfra.kafka(),
+        Topics.EVENTS,
+        bytes ->
+            WireCodec.EVENTS.decode(bytes) instanceof Decoded.Valid<Event> v ? v.value() : null,
+        mine);
+  }
+
+  /** The dead letters on heron.dlq that {@code mine} keeps; a record that is none is skipped. */
+  public static TopicReader<DeadLetter> deadLetters(Predicate<DeadLetter> mine) {
+    return new TopicReader<>(
+        TestInfra.kafka(),
+        Topics.DLQ,
+        bytes -> {
+          try {
+            return Json.mapper().readValue(bytes, DeadLetter.class);
+          } catch (IOException e) {
+            return null;
+          }
+        },
+        mine);
   }
 
   /** Polls until {@code done} holds for what was read, or fails after {@code timeout}. */
