@@ -23,7 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -134,7 +133,7 @@ public final class DeliveryLoop implements Runnable, AutoCloseable {
     try {
       manager.deliver(batch.stream().map(Polled::request).toList());
     } catch (RuntimeException e) {
-      if (isOutage(e)) {
+      if (Outages.isOutage(e)) {
         throw e;
       }
       if (batch.size() == 1) {
@@ -147,25 +146,6 @@ public final class DeliveryLoop implements Runnable, AutoCloseable {
       deliverSettingApartBadRecords(batch.subList(0, half));
       deliverSettingApartBadRecords(batch.subList(half, batch.size()));
     }
-  }
-
-  /**
-   * The store or the broker is down: nothing about a single record can be concluded. Besides the
-   * sinks' and the store's outages, a Kafka client failure met on the way counts as one.
-   */
-  static boolean isOutage(Throwable e) {
-    if (Outages.isOutage(e)) {
-      return true;
-    }
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BadRecordException) {
-        return false;
-      }
-      if (t instanceof KafkaException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String reasonOf(SendRequest request, RuntimeException e) {

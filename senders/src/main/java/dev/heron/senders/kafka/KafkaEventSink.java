@@ -74,7 +74,12 @@ public final class KafkaEventSink implements EventSink, DeadLetterSink, AutoClos
 
   @Override
   public void flush() {
-    producer.flush();
+    try {
+      producer.flush();
+    } catch (KafkaException e) {
+      unconfirmed.clear();
+      throw new SinkUnavailableException("events could not be flushed to Kafka", e);
+    }
     Future<RecordMetadata> sent;
     while ((sent = unconfirmed.poll()) != null) {
       try {
