@@ -1,6 +1,7 @@
 package dev.heron.api.error;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -12,10 +13,13 @@ import java.util.Optional;
 /**
  * Keeps the text of a small JSON request body on the request, so that when the decoder refuses it
  * the error can name the field at the position the parser stopped ({@link JsonBodyErrors}); by then
- * the decoder has consumed the body. The contact import, which streams files of any size, is left
- * out.
+ * the decoder has consumed the body. Only requests that carry a body pass through it; the contact
+ * import, which streams files of any size, is left out.
  */
-@ServerFilter(patterns = "^/api/(?!contacts/import).*", patternStyle = FilterPatternStyle.REGEX)
+@ServerFilter(
+    patterns = "^/api/(?!contacts/import).*",
+    patternStyle = FilterPatternStyle.REGEX,
+    methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
 class KeptJsonBody {
   static final String ATTRIBUTE = "heron.json-body";
 
