@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,6 +48,27 @@ public final class ModuleProcess implements AutoCloseable {
       }
     }
     return start(repo, "stream-jobs", mainClass, "-Xmx768m", options, settings, log);
+  }
+
+  /**
+   * What a benchmark's senders process needs: this environment's database and broker, its own home,
+   * the simulator's SMTP and DNS, no bounce listener, one tenant, and a shaping-rules file.
+   */
+  public static Map<String, String> sendersSettings(
+      Path home, int smtpPort, int dnsPort, UUID tenant, Path shapingRules) {
+    Map<String, String> settings = new HashMap<>();
+    for (String key :
+        List.of(
+            Settings.DB_URL, Settings.DB_USER, Settings.DB_PASSWORD, Settings.KAFKA_BOOTSTRAP)) {
+      settings.put(key, Settings.get(key));
+    }
+    settings.put(Settings.HOME, home.toString());
+    settings.put(Settings.SMTP_PORT, Integer.toString(smtpPort));
+    settings.put(Settings.DNS_SERVER, "127.0.0.1:" + dnsPort);
+    settings.put(Settings.BOUNCE_PORT, "0");
+    settings.put(Settings.SENDERS_TENANTS, tenant.toString());
+    settings.put(Settings.SHAPING_RULES, shapingRules.toString());
+    return settings;
   }
 
   /** The senders service on a free port, returned once its {@code /health} answers 200. */

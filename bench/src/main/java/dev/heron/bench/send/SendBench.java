@@ -135,18 +135,8 @@ public final class SendBench {
     // The providers' pacing would measure the rules, not the engine: limits above any rate here.
     Files.writeString(
         rules, "{\"limits\": [{\"provider\": \"*\", \"perSecond\": 100000, \"burst\": 100000}]}");
-    Map<String, String> settings = new HashMap<>();
-    for (String key :
-        List.of(
-            Settings.DB_URL, Settings.DB_USER, Settings.DB_PASSWORD, Settings.KAFKA_BOOTSTRAP)) {
-      settings.put(key, Settings.get(key));
-    }
-    settings.put(Settings.HOME, work.toString());
-    settings.put(Settings.SMTP_PORT, Integer.toString(sim.smtpPort()));
-    settings.put(Settings.DNS_SERVER, "127.0.0.1:" + sim.dnsPort());
-    settings.put(Settings.BOUNCE_PORT, "0");
-    settings.put(Settings.SENDERS_TENANTS, tenant.tenantId.toString());
-    settings.put(Settings.SHAPING_RULES, rules.toString());
+    Map<String, String> settings =
+        ModuleProcess.sendersSettings(work, sim.smtpPort(), sim.dnsPort(), tenant.tenantId, rules);
 
     System.out.printf(
         Locale.ROOT,
