@@ -22,7 +22,6 @@ import dev.heron.senders.world.TopicReader;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -129,9 +128,7 @@ class SendersEngineTest {
                 + " <a href=\"{{unsubscribeUrl}}\">Unsubscribe</a></body></html>",
             "Hi {{firstName}}, https://shop.heron.test/sale");
     seed.suppress("dave@gmail.test", "hard_bounce");
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    KeyPair dkimKey = generator.generateKeyPair();
+    KeyPair dkimKey = DkimSigningTest.rsaKeys();
     seed.identity("news.heron.test", "heron1", DkimSigningTest.pem(dkimKey));
     Map<String, Object> vars = Map.of("firstName", "Ann", "code", "S1");
     SendRequest alice =
@@ -267,6 +264,40 @@ class SendersEngineTest {
     assertThat(again.size()).isGreaterThan(1);
     assertThat(again).allMatch(e -> e.equals(delivered));
     assertThat(smtp.connections()).isLessThan(smtp.received().size() + 3);
+  }
+
+  @Test
+  void anIdentityWithAnEd25519KeySignsEd25519Sha256ThatVerifiesAsReceived() throws Exception {
+    UUID campaign = seed.campaign();
+    UUID template =
+        seed.template(
+            "{{firstName}}, spring is here",
+            "<html><body><p>Hi {{firstName}},</p>"
+                + "<a href=\"https://shop.heron.test/sale\">Shop</a></body></html>",
+            "Hi {{firstName}},\n  the sale   is on \n\n");
+    KeyPair dkimKey = DkimSigningTest.ed25519Keys();
+    seed.identity("news.heron.test", "ed1", DkimSigningTest.pem(dkimKey));
+    SendRequest hana =
+        request(
+            seed.recipient(campaign, "hana@gmail.test"),
+            campaign,
+            template,
+            Map.of("firstName", "Hana"));
+
+    publish(hana.recipientId().toString(), WireCodec.SENDS.encode(hana));
+    events.readUntil(all -> outcomes(all, EventType.DELIVERED) == 1, Duration.ofSeconds(30));
+
+    TestSmtp.Received received = smtp.receivedFor("hana@gmail.test").get(0);
+    DkimVerifier.Result dkim = DkimVerifier.verify(received.data(), dkimKey.getPublic());
+    assertThat(dkim.problem()).isNull();
+    assertThat(dkim.valid()).isTrue();
+    assertThat(dkim.tags())
+        .containsEntry("a", "ed25519-sha256")
+        .containsEntry("d", "news.heron.test")
+        .containsEntry("s", "ed1");
+    assertThat(received.mime().getSubject()).isEqualTo("Hana, spring is here");
+    assertThat(received.envelopeFrom())
+        .isEqualTo("bounces+" + hana.messageId() + "@news.heron.test");
   }
 
   private SendRequest request(

@@ -1,19 +1,23 @@
 package dev.heron.senders.dkim;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.simplejavamail.utils.mail.dkim.Canonicalization;
 import org.simplejavamail.utils.mail.dkim.DkimMessage;
 import org.simplejavamail.utils.mail.dkim.DkimSigner;
 import org.simplejavamail.utils.mail.dkim.SigningAlgorithm;
 
 /**
- * Signs a message with rsa-sha256 and relaxed/relaxed canonicalization (which survives the header
+ * Signs a message with the identity key's algorithm — rsa-sha256 (the DKIM library) or
+ * ed25519-sha256 (RFC 8463) — and relaxed/relaxed canonicalization (which survives the header
  * folding and trailing-space changes of relays), covering at least From, To, Subject, Date,
- * Message-ID, both List-Unsubscribe headers (RFC 8058 requires them signed) and Feedback-ID.
+ * Message-ID, both List-Unsubscribe headers (RFC 8058 requires them signed) and Feedback-ID. The
+ * result is the message's bytes, written once: they go to the socket as they are.
  */
 public final class DkimSigning {
   /** Headers signed beyond the library's defaults. */
@@ -28,16 +32,38 @@ public final class DkimSigning {
           "List-Unsubscribe-Post",
           "Feedback-ID");
 
+  /** Every header an ed25519 signature covers when the message has it. */
+  static final List<String> SIGNED_HEADERS =
+      List.of(
+          "From",
+          "To",
+          "Subject",
+          "Date",
+          "Message-ID",
+          "List-Unsubscribe",
+          "List-Unsubscribe-Post",
+          "Feedback-ID",
+          "Reply-To",
+          "MIME-Version",
+          "Content-Type",
+          "Content-Transfer-Encoding");
+
+  /** Signs one message for one key. */
+  @FunctionalInterface
+  private interface MessageSigner {
+    byte[] sign(MimeMessage message) throws MessagingException;
+  }
+
   /**
    * Signers by key, per thread: a signer keeps its digest and signature engines between messages
    * (they are costly to set up) and so must not be shared by threads that sign at once.
    */
-  private final ThreadLocal<Map<SameKey, DkimSigner>> signers =
+  private final ThreadLocal<Map<SameKey, MessageSigner>> signers =
       ThreadLocal.withInitial(
           () ->
               new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<SameKey, DkimSigner> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<SameKey, MessageSigner> eldest) {
                   return size() > 32;
                 }
               });
@@ -56,23 +82,31 @@ public final class DkimSigning {
   }
 
   /**
-   * A copy of {@code message} that is signed as it is written (on the calling thread, which must be
-   * the one that writes it); the envelope sender is kept.
+   * The signed message's bytes, lines ended by CRLF, ready for the socket (on the calling thread).
    */
-  public SMTPMessage sign(SMTPMessage message, DkimKey key) throws MessagingException {
-    Map<SameKey, DkimSigner> mine = signers.get();
-    DkimSigner signer = mine.get(new SameKey(key));
+  public byte[] sign(MimeMessage message, DkimKey key) throws MessagingException {
+    Map<SameKey, MessageSigner> mine = signers.get();
+    MessageSigner signer = mine.get(new SameKey(key));
     if (signer == null) {
       signer = signerFor(key);
       mine.put(new SameKey(key), signer);
     }
-    DkimMessage signed = new DkimMessage(message, signer);
-    signed.setEnvelopeFrom(message.getEnvelopeFrom());
-    return signed;
+    return signer.sign(message);
   }
 
-  private static DkimSigner signerFor(DkimKey key) throws MessagingException {
-    DkimSigner signer = new DkimSigner(key.domain(), key.selector(), key.privateKey());
+  private static MessageSigner signerFor(DkimKey key) throws MessagingException {
+    return switch (key.algorithm()) {
+      case RSA_SHA256 -> rsaSigner(key);
+      case ED25519_SHA256 -> ed25519Signer(key);
+    };
+  }
+
+  private static MessageSigner rsaSigner(DkimKey key) throws MessagingException {
+    DkimSigner signer =
+        new DkimSigner(
+            key.domain(),
+            key.selector(),
+            (java.security.interfaces.RSAPrivateKey) key.privateKey());
     signer.setSigningAlgorithm(SigningAlgorithm.SHA256_WITH_RSA);
     signer.setHeaderCanonicalization(Canonicalization.RELAXED);
     signer.setBodyCanonicalization(Canonicalization.RELAXED);
@@ -81,6 +115,29 @@ public final class DkimSigning {
       signer.removeHeaderToSign(header);
       signer.addHeaderToSign(header);
     }
-    return signer;
+    return message -> {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+      write(new DkimMessage(message, signer), out);
+      return RelaxedCanonicalization.withCrlf(out.toByteArray());
+    };
+  }
+
+  private static MessageSigner ed25519Signer(DkimKey key) {
+    Ed25519DkimSigner signer =
+        new Ed25519DkimSigner(key.domain(), key.selector(), key.ed25519Parameters());
+    return message -> {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+      write(message, out);
+      return signer.sign(out.toByteArray(), System.currentTimeMillis() / 1000);
+    };
+  }
+
+  private static void write(MimeMessage message, ByteArrayOutputStream out)
+      throws MessagingException {
+    try {
+      message.writeTo(out);
+    } catch (IOException e) {
+      throw new MessagingException("cannot write the message: " + e.getMessage(), e);
+    }
   }
 }

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
  * Email over SMTP: finds the recipient domain's exchanger and provider, picks the source IP, builds
@@ -109,9 +110,13 @@ public final class SmtpMessenger implements Messenger {
     Composition composition =
         () -> {
           EmailComposer.Composed composed = composer.compose(message);
-          return key.isPresent()
-              ? composed.with(dkim.sign(composed.message(), key.get()))
-              : composed;
+          if (key.isEmpty()) {
+            return composed;
+          }
+          SMTPMessage unsigned = composed.message();
+          byte[] signed = dkim.sign(unsigned, key.get());
+          return composed.with(
+              new PreparedMessage(unsigned.getSession(), signed, composed.envelopeFrom()));
         };
     return connections
         .send(

@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An independent RFC 6376 verifier for rsa-sha256 signatures (simple or relaxed canonicalization),
- * written from the RFC for the tests, so that the signer is not checked by itself.
+ * An independent RFC 6376 verifier for rsa-sha256 and RFC 8463 ed25519-sha256 signatures (simple or
+ * relaxed canonicalization), written from the RFCs for the tests and verifying with the JDK's own
+ * providers, so that the signer is not checked by itself.
  */
 public final class DkimVerifier {
   /** The result: whether it verified, why not, and the signature's tags. */
@@ -40,8 +41,9 @@ public final class DkimVerifier {
     String[] c = tags.getOrDefault("c", "simple/simple").split("/");
     boolean relaxedHeaders = c[0].equals("relaxed");
     boolean relaxedBody = c.length > 1 && c[1].equals("relaxed");
-    if (!"rsa-sha256".equals(tags.get("a"))) {
-      return new Result(false, "algorithm " + tags.get("a"), tags);
+    String algorithm = tags.get("a");
+    if (!"rsa-sha256".equals(algorithm) && !"ed25519-sha256".equals(algorithm)) {
+      return new Result(false, "algorithm " + algorithm, tags);
     }
     String bodyHash =
         Base64.getEncoder()
@@ -68,10 +70,19 @@ public final class DkimVerifier {
     }
     String withoutB = signature.raw().replaceAll("(?s)(\\bb=)[^;]*", "$1");
     signed.append(canonicalHeader(withoutB, relaxedHeaders));
-    Signature rsa = Signature.getInstance("SHA256withRSA");
-    rsa.initVerify(key);
-    rsa.update(signed.toString().getBytes(StandardCharsets.ISO_8859_1));
-    boolean valid = rsa.verify(Base64.getDecoder().decode(tags.get("b")));
+    byte[] data = signed.toString().getBytes(StandardCharsets.ISO_8859_1);
+    Signature verifier;
+    if (algorithm.equals("rsa-sha256")) {
+      verifier = Signature.getInstance("SHA256withRSA");
+      verifier.initVerify(key);
+      verifier.update(data);
+    } else {
+      // RFC 8463 §3: PureEdDSA over the SHA-256 hash of the header data; the JDK's own Ed25519.
+      verifier = Signature.getInstance("Ed25519", "SunEC");
+      verifier.initVerify(key);
+      verifier.update(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+    boolean valid = verifier.verify(Base64.getDecoder().decode(tags.get("b")));
     return new Result(valid, valid ? null : "signature does not verify", tags);
   }
 
