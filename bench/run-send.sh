@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# bin/heron bench send [messages per run (20000)] [runs (3)] [sending IPs (3)]: messages per
-# second from heron.sends to accepted by the simulated providers through a real senders process
-# (512 MB heap; render, tracking, DKIM, routing, SMTP, events), against the baseline of the same
-# messages sent again over the same connections with no Heron processing. Needs bin/heron up infra
-# (and no senders service running: it would take the benchmark's messages too).
+# bin/heron bench send [messages per run (20000)] [runs (3)] [sending IPs (3)] [rsa|ed25519]:
+# messages per second from heron.sends to accepted by the simulated providers through a real senders
+# process (512 MB heap; render, tracking, DKIM rsa-sha256 with a 2048-bit key or ed25519-sha256,
+# routing, SMTP, events), against the baseline of the same messages sent again over the same
+# connections with no Heron processing. Needs bin/heron up infra (and no senders service running:
+# it would take the benchmark's messages too).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * outcome events), against the baseline of the same messages over the same connections with no
  * Heron processing. Runs alternate, so that both see the same machine; medians are printed.
  *
- * <p>Arguments: [messages per run (20000)] [runs (3)] [sending IPs (3)].
+ * <p>Arguments: [messages per run (20000)] [runs (3)] [sending IPs (3)] [signature: rsa (a 2048-bit
+ * rsa-sha256 key, the default) or ed25519 (ed25519-sha256, RFC 8463)].
  */
 public final class SendBench {
   private static final Duration STALL = Duration.ofSeconds(90);
@@ -104,6 +105,7 @@ public final class SendBench {
     int messages = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int ipCount = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    BenchSignature signature = BenchSignature.of(args.length > 3 ? args[3] : "rsa");
     Path repo = Path.of(System.getProperty("heron.repo", ".")).toAbsolutePath();
     Path work = Path.of(Settings.get(Settings.HOME), "bench", "send").toAbsolutePath();
     deleteTree(work);
@@ -115,6 +117,7 @@ public final class SendBench {
     db.setPassword(Settings.get(Settings.DB_PASSWORD));
     Migrations.apply(db);
     BenchTenant tenant = BenchTenant.create(db, "send", ipCount);
+    signature.applyTo(db, tenant.tenantId);
     int warmup = Math.min(messages, 3_000);
     SimulatorConfig base = SimulatorConfig.forTests(work, SimulatorConfig.DEFAULT_SEED);
     RunningSimulator sim =
@@ -140,10 +143,11 @@ public final class SendBench {
 
     System.out.printf(
         Locale.ROOT,
-        "send benchmark: %d messages a run, %d runs, %d sending IPs, sender %s; load %s%n",
+        "send benchmark: %d messages a run, %d runs, %d sending IPs, DKIM %s, sender %s; load %s%n",
         messages,
         runs,
         ipCount,
+        signature.tag(),
         ModuleProcess.SENDERS_HEAP,
         loadAverage());
     try (ModuleProcess sender =
