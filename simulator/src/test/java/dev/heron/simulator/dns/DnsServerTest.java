@@ -137,9 +137,17 @@ class DnsServerTest {
   @Test
   void zoneFilesDroppedInTheZonesDirectoryAreServedWithoutRestart() throws Exception {
     String key = "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC1TestKey";
+    // An Ed25519 selector (RFC 8463 §4.2): the raw 32-byte public key in base64, 44 characters.
+    String edKey = "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
     Files.writeString(
         zones.resolve("news.heron.test.zone"),
-        "$ORIGIN news.heron.test.\n" + "heron2024._domainkey 300 IN TXT \"" + key + "\"\n");
+        "$ORIGIN news.heron.test.\n"
+            + "heron2024._domainkey 300 IN TXT \""
+            + key
+            + "\"\n"
+            + "heron2024ed._domainkey 300 IN TXT \""
+            + edKey
+            + "\"\n");
 
     Instant deadline = Instant.now().plusSeconds(20);
     List<String> found = List.of();
@@ -150,6 +158,8 @@ class DnsServerTest {
       }
     }
     assertThat(found).containsExactly(key);
+    assertThat(texts(ask("heron2024ed._domainkey.news.heron.test.", Type.TXT)))
+        .containsExactly(edKey);
     // The built-in records are still there next to it.
     assertThat(texts(ask("_dmarc.news.heron.test.", Type.TXT))).hasSize(1);
   }
