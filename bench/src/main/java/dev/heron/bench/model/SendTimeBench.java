@@ -6,6 +6,7 @@ import dev.heron.events.Event;
 import dev.heron.events.Settings;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
+import dev.heron.jobs.sendtime.SendTimeJob;
 import dev.heron.simulator.World;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +41,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class SendTimeBench {
   private static final Duration MODEL_DEADLINE = Duration.ofMinutes(5);
+
+  /** Two of the tenant's refits and a contact's coalescing, with room to spare. */
+  private static final Duration SETTLE =
+      SendTimeJob.PRIOR_COALESCE.multipliedBy(2).plus(SendTimeJob.CONTACT_COALESCE).plusSeconds(5);
 
   private SendTimeBench() {}
 
@@ -167,7 +172,8 @@ public final class SendTimeBench {
 
   /**
    * Each contact's latest best hours, once every contact's latest snapshot includes all of its
-   * human opens and clicks.
+   * human opens and clicks and none has changed for {@link #SETTLE}: the tenant's reading shape is
+   * refitted after the last readings, and a new shape rewrites every contact's model.
    */
   private static Map<UUID, int[]> awaitModels(SimulatedHistory history, ModuleProcess job)
       throws Exception {
@@ -189,6 +195,8 @@ public final class SendTimeBench {
                     + " FROM contact_send_time WHERE tenant_id = ?"
                     + " ORDER BY contact_id, computed_at DESC")) {
       st.setObject(1, history.tenant);
+      Map<UUID, int[]> settled = null;
+      Instant settledSince = null;
       while (true) {
         Map<UUID, int[]> models = new HashMap<>();
         int complete = 0;
@@ -204,7 +212,12 @@ public final class SendTimeBench {
           }
         }
         if (complete == expected.size()) {
-          return models;
+          if (settled == null || !sameModels(settled, models)) {
+            settled = models;
+            settledSince = Instant.now();
+          } else if (Instant.now().isAfter(settledSince.plus(SETTLE))) {
+            return models;
+          }
         }
         job.requireAlive();
         if (Instant.now().isAfter(deadline)) {
@@ -218,5 +231,11 @@ public final class SendTimeBench {
         Thread.sleep(1000);
       }
     }
+  }
+
+  private static boolean sameModels(Map<UUID, int[]> a, Map<UUID, int[]> b) {
+    return a.size() == b.size()
+        && a.entrySet().stream()
+            .allMatch(e -> java.util.Arrays.equals(e.getValue(), b.get(e.getKey())));
   }
 }
