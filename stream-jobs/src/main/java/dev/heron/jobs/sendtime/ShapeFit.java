@@ -1,5 +1,6 @@
 package dev.heron.jobs.sendtime;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -85,7 +86,7 @@ public final class ShapeFit {
   static double logEvidence(ContactReadings contact, ShapeTables tables) {
     int hours = SendTimeRules.HOURS_OF_WEEK;
     double[] product = new double[hours];
-    java.util.Arrays.fill(product, 1);
+    Arrays.fill(product, 1);
     double logScale = 0;
     Reading[] readings = contact.readings();
     int from = readings.length - used(contact);

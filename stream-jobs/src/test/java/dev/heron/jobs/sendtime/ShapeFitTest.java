@@ -1,6 +1,7 @@
 package dev.heron.jobs.sendtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +44,10 @@ class ShapeFitTest {
 
   @Test
   void aShapeWithAnImpossibleNumberNamesIt() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new ReadingShape(0, 0.5, 2, 0.05, 0.1, 24))
+    assertThatThrownBy(() -> new ReadingShape(0, 0.5, 2, 0.05, 0.1, 24))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("spreadHours");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new ReadingShape(2, 0.5, 2, 0.05, 1, 24))
+    assertThatThrownBy(() -> new ReadingShape(2, 0.5, 2, 0.05, 1, 24))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("atDelivery");
   }
