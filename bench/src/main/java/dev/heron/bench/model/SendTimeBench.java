@@ -41,6 +41,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class SendTimeBench {
   private static final Duration MODEL_DEADLINE = Duration.ofMinutes(5);
 
+  /**
+   * Two of the tenant's refits and a contact's coalescing (SendTimeJob's 10 s and 5 s), with room
+   * to spare; the job's classes are not on the benchmark's classpath.
+   */
+  private static final Duration SETTLE = Duration.ofSeconds(30);
+
   private SendTimeBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -167,7 +173,8 @@ public final class SendTimeBench {
 
   /**
    * Each contact's latest best hours, once every contact's latest snapshot includes all of its
-   * human opens and clicks.
+   * human opens and clicks and none has changed for {@link #SETTLE}: the tenant's reading shape is
+   * refitted after the last readings, and a new shape rewrites every contact's model.
    */
   private static Map<UUID, int[]> awaitModels(SimulatedHistory history, ModuleProcess job)
       throws Exception {
@@ -189,6 +196,8 @@ public final class SendTimeBench {
                     + " FROM contact_send_time WHERE tenant_id = ?"
                     + " ORDER BY contact_id, computed_at DESC")) {
       st.setObject(1, history.tenant);
+      Map<UUID, int[]> settled = null;
+      Instant settledSince = null;
       while (true) {
         Map<UUID, int[]> models = new HashMap<>();
         int complete = 0;
@@ -204,7 +213,12 @@ public final class SendTimeBench {
           }
         }
         if (complete == expected.size()) {
-          return models;
+          if (settled == null || !sameModels(settled, models)) {
+            settled = models;
+            settledSince = Instant.now();
+          } else if (Instant.now().isAfter(settledSince.plus(SETTLE))) {
+            return models;
+          }
         }
         job.requireAlive();
         if (Instant.now().isAfter(deadline)) {
@@ -218,5 +232,11 @@ public final class SendTimeBench {
         Thread.sleep(1000);
       }
     }
+  }
+
+  private static boolean sameModels(Map<UUID, int[]> a, Map<UUID, int[]> b) {
+    return a.size() == b.size()
+        && a.entrySet().stream()
+            .allMatch(e -> java.util.Arrays.equals(e.getValue(), b.get(e.getKey())));
   }
 }

@@ -7,7 +7,9 @@ import dev.heron.jobs.sendtime.ContactReadings;
 import dev.heron.jobs.sendtime.DecayedHistogram;
 import dev.heron.jobs.sendtime.Delivery;
 import dev.heron.jobs.sendtime.Reading;
+import dev.heron.jobs.sendtime.ReadingShape;
 import dev.heron.jobs.sendtime.SendTimeRules;
+import dev.heron.jobs.sendtime.ShapeFit;
 import dev.heron.simulator.World;
 import dev.heron.simulator.recipients.HabitProfile;
 import java.time.Duration;
@@ -37,6 +39,9 @@ import java.util.UUID;
 public final class SendTimeOffline {
   private SendTimeOffline() {}
 
+  /** Bins of human opens for the accuracy by evidence: 5–9, 10–19, 20–39, 40 and more. */
+  private static final int[] BINS = {5, 10, 20, 40};
+
   public static void main(String[] args) {
     int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 800;
     int weeks = args.length > 1 ? Integer.parseInt(args[1]) : 26;
@@ -50,44 +55,60 @@ public final class SendTimeOffline {
     HabitProfile habits = world.habits();
     Instant start = Instant.parse("2026-01-05T00:00:00Z"); // a Monday
     List<SendTimeScore.Result> results = new ArrayList<>();
+    List<SendTimeScore.Result> assumed = new ArrayList<>();
     List<SendTimeScore.Result> oracles = new ArrayList<>();
+    List<double[]> bins = new ArrayList<>();
     for (int run = 0; run < runs; run++) {
       SimulatedHistory history =
           new SimulatedHistory(
               contacts, weeks, perWeek, start, habits, world.timings(), 1000L + run);
       Replay replay = replay(history.events);
       Instant next = history.trainedUntil.plus(Duration.ofHours(24 + 10));
-      SendTimeScore.Result r = SendTimeScore.score(history, replay.models(), next);
+      ReadingShape fitted = replay.fittedShape();
+      Map<UUID, int[]> models = replay.models(fitted);
+      SendTimeScore.Result r = SendTimeScore.score(history, models, next);
       results.add(r);
-      oracles.add(SendTimeScore.score(history, replay.oracle(), next));
+      assumed.add(SendTimeScore.score(history, replay.models(ReadingShape.DEFAULT), next));
+      oracles.add(
+          SendTimeScore.score(history, replay.oracle(SimulatorShapeOracle.SIMULATOR), next));
+      int[] truths =
+          history.contacts.stream().mapToInt(c -> c.habits().preferredHourOfWeek()).toArray();
+      List<UUID> ids = history.contacts.stream().map(SimulatedHistory.Contact::id).toList();
+      bins.add(byOpens(ids, truths, history.humanOpens, models));
       System.out.printf(
           Locale.ROOT,
-          "run %d: contacts with >= %d human opens %d; true hour in top 3 %.1f %% (raw counts"
-              + " %.1f %%; within 1 h %.1f %%; knowing the simulator's habit shape %.1f %%);"
-              + " uplift x%.3f (true hour x%.3f)%n",
+          "run %d: fitted shape (%s); contacts with >= %d human opens %d; true hour in top 3 %.1f %%"
+              + " (assumed default shape %.1f %%; raw counts %.1f %%; within 1 h %.1f %%; knowing"
+              + " the simulator's habit shape %.1f %%); by opens %s; uplift x%.3f (true hour"
+              + " x%.3f)%n",
           run + 1,
+          fitted,
           SendTimeScore.MIN_HUMAN_OPENS,
           r.scored(),
           100 * r.accuracy(),
+          100 * assumed.get(run).accuracy(),
           100 * r.rawCountAccuracy(),
           100 * r.withinAnHourAccuracy(),
           100 * oracles.get(run).accuracy(),
+          describe(bins.get(run)),
           r.uplift(),
           r.openRateAtTrueHour() / r.openRateAtStart());
     }
     System.out.printf(
         Locale.ROOT,
         "median of %d runs (%d contacts, %d weeks x %d campaigns): true hour in top 3 %.1f %%"
-            + " (raw counts %.1f %%; within 1 h %.1f %%; knowing the simulator's habit shape"
-            + " %.1f %%); uplift x%.3f%n",
+            + " (assumed default shape %.1f %%; raw counts %.1f %%; within 1 h %.1f %%; knowing"
+            + " the simulator's habit shape %.1f %%); by opens %s; uplift x%.3f%n",
         runs,
         contacts,
         weeks,
         perWeek,
         100 * Median.of(results, SendTimeScore.Result::accuracy),
+        100 * Median.of(assumed, SendTimeScore.Result::accuracy),
         100 * Median.of(results, SendTimeScore.Result::rawCountAccuracy),
         100 * Median.of(results, SendTimeScore.Result::withinAnHourAccuracy),
         100 * Median.of(oracles, SendTimeScore.Result::accuracy),
+        describe(medianByBin(bins)),
         Median.of(results, SendTimeScore.Result::uplift));
   }
 
@@ -95,74 +116,146 @@ public final class SendTimeOffline {
   private static void varied(int contacts, int weeks, int perWeek, int runs, String[] numbers) {
     double[] n = Arrays.stream(numbers).mapToDouble(Double::parseDouble).toArray();
     VariedReadingWorld world = new VariedReadingWorld(n[0], n[1], n[2], n[3], n[4]);
-    double[] accuracy = new double[runs];
+    List<double[]> fitted = new ArrayList<>();
+    double[] assumed = new double[runs];
+    double[] oracle = new double[runs];
     for (int run = 0; run < runs; run++) {
       VariedReadingWorld.History history =
           world.play(contacts, weeks, perWeek, Instant.parse("2026-01-05T00:00:00Z"), 1000L + run);
-      Map<UUID, int[]> models = models(history.events());
-      int scored = 0;
-      int hits = 0;
-      for (int i = 0; i < history.contacts().size(); i++) {
-        if (history.opens()[i] >= SendTimeScore.MIN_HUMAN_OPENS) {
-          scored++;
-          int truth = history.peaks()[i];
-          int[] best = models.getOrDefault(history.contacts().get(i), new int[0]);
-          hits += Arrays.stream(best).anyMatch(h -> h == truth) ? 1 : 0;
-        }
-      }
-      accuracy[run] = (double) hits / Math.max(1, scored);
+      Replay replay = replay(history.events());
+      ReadingShape shape = replay.fittedShape();
+      fitted.add(
+          byOpens(history.contacts(), history.peaks(), history.opens(), replay.models(shape)));
+      assumed[run] =
+          byOpens(
+              history.contacts(),
+              history.peaks(),
+              history.opens(),
+              replay.models(ReadingShape.DEFAULT))[0];
+      oracle[run] =
+          byOpens(
+              history.contacts(), history.peaks(), history.opens(), replay.oracle(world.oracle()))[
+              0];
       System.out.printf(
           Locale.ROOT,
-          "run %d (%s): contacts with >= %d opens %d; true hour in top 3 %.1f %%%n",
+          "run %d (%s): fitted shape (%s); true hour in top 3 %.1f %% (assumed default shape"
+              + " %.1f %%; knowing the world's shape %.1f %%); by opens %s%n",
           run + 1,
           world,
-          SendTimeScore.MIN_HUMAN_OPENS,
-          scored,
-          100 * accuracy[run]);
+          shape,
+          100 * fitted.get(run)[0],
+          100 * assumed[run],
+          100 * oracle[run],
+          describe(fitted.get(run)));
     }
-    Arrays.sort(accuracy);
+    Arrays.sort(assumed);
+    Arrays.sort(oracle);
     System.out.printf(
         Locale.ROOT,
-        "median of %d runs (%d contacts, %d weeks x %d campaigns, %s): true hour in top 3 %.1f %%%n",
+        "median of %d runs (%d contacts, %d weeks x %d campaigns, %s): true hour in top 3 %.1f %%"
+            + " (assumed default shape %.1f %%; knowing the world's shape %.1f %%); by opens %s%n",
         runs,
         contacts,
         weeks,
         perWeek,
         world,
-        100 * accuracy[runs / 2]);
+        100 * medianByBin(fitted)[0],
+        100 * assumed[runs / 2],
+        100 * oracle[runs / 2],
+        describe(medianByBin(fitted)));
   }
 
   /**
-   * Each contact's readings and the tenant's prior after the whole history, as the job has them.
+   * The share of contacts with at least {@link SendTimeScore#MIN_HUMAN_OPENS} opens whose true hour
+   * is in their best hours, then the same by bin of opens ({@link #BINS}), then each bin's count.
    */
-  record Replay(Map<UUID, ContactReadings> readings, double[] prior) {
-    /** Each contact's best hours, as the job would write them last. */
-    Map<UUID, int[]> models() {
+  static double[] byOpens(List<UUID> ids, int[] truths, int[] opens, Map<UUID, int[]> models) {
+    int[] scored = new int[BINS.length + 1];
+    int[] hits = new int[BINS.length + 1];
+    for (int i = 0; i < ids.size(); i++) {
+      if (opens[i] < SendTimeScore.MIN_HUMAN_OPENS) {
+        continue;
+      }
+      int bin = 1;
+      while (bin < BINS.length && opens[i] >= BINS[bin]) {
+        bin++;
+      }
+      int truth = truths[i];
+      boolean hit =
+          Arrays.stream(models.getOrDefault(ids.get(i), new int[0])).anyMatch(h -> h == truth);
+      for (int b : new int[] {0, bin}) {
+        scored[b]++;
+        hits[b] += hit ? 1 : 0;
+      }
+    }
+    double[] out = new double[2 * (BINS.length + 1)];
+    for (int b = 0; b <= BINS.length; b++) {
+      out[b] = scored[b] == 0 ? Double.NaN : (double) hits[b] / scored[b];
+      out[BINS.length + 1 + b] = scored[b];
+    }
+    return out;
+  }
+
+  private static double[] medianByBin(List<double[]> runs) {
+    double[] median = new double[runs.get(0).length];
+    for (int i = 0; i < median.length; i++) {
+      int at = i;
+      median[i] = Median.of(runs, r -> r[at]);
+    }
+    return median;
+  }
+
+  private static String describe(double[] byOpens) {
+    StringBuilder s = new StringBuilder();
+    for (int b = 1; b <= BINS.length; b++) {
+      String range = b < BINS.length ? BINS[b - 1] + "-" + (BINS[b] - 1) : BINS[b - 1] + "+";
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "%s%s: %.1f %% (%.0f)",
+              b > 1 ? ", " : "",
+              range,
+              100 * byOpens[b],
+              byOpens[BINS.length + 1 + b]));
+    }
+    return s.toString();
+  }
+
+  /**
+   * Each contact's readings and the tenant's population after the whole history, as the job has
+   * them, and the contacts the job's fit samples (the first {@link ShapeFit#SAMPLE_CONTACTS} to
+   * read).
+   */
+  record Replay(
+      Map<UUID, ContactReadings> readings, DecayedHistogram population, List<UUID> sample) {
+    ReadingShape fittedShape() {
+      return ShapeFit.fit(sample.stream().map(readings::get).toList());
+    }
+
+    /** Each contact's best hours with {@code shape}, as the job would write them last. */
+    Map<UUID, int[]> models(ReadingShape shape) {
+      double[] prior = SendTimeRules.priorShape(population, shape);
       Map<UUID, int[]> models = new HashMap<>();
       readings.forEach(
           (contact, r) ->
-              models.put(contact, SendTimeRules.bestHours(SendTimeRules.posterior(r, prior))));
+              models.put(
+                  contact, SendTimeRules.bestHours(SendTimeRules.posterior(r, prior, shape))));
       return models;
     }
 
-    /**
-     * What a reader knowing the simulator's habit shape would pick ({@link SimulatorShapeOracle}).
-     */
-    Map<UUID, int[]> oracle() {
+    /** What a reader knowing the world's habit shape would pick ({@link SimulatorShapeOracle}). */
+    Map<UUID, int[]> oracle(SimulatorShapeOracle oracle) {
       Map<UUID, int[]> models = new HashMap<>();
-      readings.forEach((contact, r) -> models.put(contact, SimulatorShapeOracle.bestHours(r)));
+      readings.forEach((contact, r) -> models.put(contact, oracle.bestHours(r)));
       return models;
     }
-  }
-
-  static Map<UUID, int[]> models(List<Event> events) {
-    return replay(events).models();
   }
 
   static Replay replay(List<Event> events) {
     Map<UUID, Map<UUID, Delivery>> deliveries = new HashMap<>();
     Map<UUID, ContactReadings> readings = new HashMap<>();
     DecayedHistogram population = null;
+    List<UUID> sample = new ArrayList<>();
     for (Event e : events) {
       int hour = SendTimeRules.hourOfWeek(e.occurredAt(), ZoneOffset.UTC);
       long at = e.occurredAt().toEpochMilli();
@@ -174,9 +267,13 @@ public final class SendTimeOffline {
       if (!e.isHumanOpen() && e.type() != EventType.CLICKED) {
         continue;
       }
-      population = SendTimeRules.observe(population, hour, at);
       Delivery delivery = mine.get(e.messageId());
       if (delivery == null || !delivery.read()) {
+        // the tenant's population: every reading's hour (a click after its open is the same one)
+        population = SendTimeRules.observe(population, hour, at);
+        if (!readings.containsKey(e.contactId()) && sample.size() < ShapeFit.SAMPLE_CONTACTS) {
+          sample.add(e.contactId());
+        }
         readings.put(
             e.contactId(),
             SendTimeRules.add(
@@ -188,6 +285,6 @@ public final class SendTimeOffline {
                 : new Delivery(delivery.atMillis(), delivery.hourOfWeek(), true));
       }
     }
-    return new Replay(readings, SendTimeRules.priorShape(population));
+    return new Replay(readings, population, sample);
   }
 }

@@ -94,6 +94,11 @@ record VariedReadingWorld(
     return from + (long) ((hourStart + (k + 1) * HOUR_MS - from) * random.nextDouble());
   }
 
+  /** The reader that knows this world's numbers: the limit of what its readings allow. */
+  SimulatorShapeOracle oracle() {
+    return new SimulatorShapeOracle(offset -> habit(offset, 0), atDelivery, readHalfLifeHours);
+  }
+
   private double habit(int hourOfWeek, int peak) {
     int week = distance(hourOfWeek, peak, HOURS);
     int day = distance(hourOfWeek % 24, peak % 24, 24);

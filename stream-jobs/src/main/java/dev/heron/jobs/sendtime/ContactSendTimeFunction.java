@@ -1,13 +1,8 @@
 package dev.heron.jobs.sendtime;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -17,28 +12,28 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 
 /**
- * Per contact (key {@code tenant|contact}): the contact's recent deliveries and newest readings
- * (first open or click of each message, with its delivery), against its tenant's population
- * (broadcast to every instance), into best hours and a confidence. A snapshot is written a few
- * seconds after the contact's engagement changes, stamped with the newest event time it includes.
+ * Per contact (key {@code tenant|contact}): the contact's newest readings, against its tenant's
+ * population and fitted reading shape (broadcast to every instance), into best hours and a
+ * confidence. A snapshot is written a few seconds after the contact's engagement changes, stamped
+ * with the newest event time it includes; and again for every contact of a tenant whose fitted
+ * shape changes (the shape changes how all its contacts' readings are read).
  *
- * <p>State stays bounded: deliveries older than {@link SendTimeRules#READ_HORIZON} (event time) are
- * dropped as newer ones arrive, and by a time-to-live when none do; readings are capped at {@link
- * SendTimeRules#MAX_READINGS}.
+ * <p>State stays bounded: readings are capped at {@link SendTimeRules#MAX_READINGS}.
  */
 public final class ContactSendTimeFunction
-    extends KeyedBroadcastProcessFunction<String, Engagement, TenantPrior, ContactSendTime> {
-  /** The tenants' population histograms, by tenant id. */
-  public static final MapStateDescriptor<String, DecayedHistogram> PRIORS =
+    extends KeyedBroadcastProcessFunction<String, ContactReading, TenantPrior, ContactSendTime> {
+  /** The tenants' populations and shapes, by tenant id. */
+  public static final MapStateDescriptor<String, TenantPrior> PRIORS =
       new MapStateDescriptor<>(
-          "tenant-priors", Types.STRING, TypeInformation.of(DecayedHistogram.class));
+          "tenant-priors", Types.STRING, TypeInformation.of(TenantPrior.class));
+
+  static final ValueStateDescriptor<ContactReadings> READINGS =
+      new ValueStateDescriptor<>("readings", TypeInformation.of(ContactReadings.class));
 
   private static final long END_OF_TIME = Long.MAX_VALUE;
 
   private final long coalesceMillis;
-  private transient MapState<String, Delivery> deliveries;
   private transient ValueState<ContactReadings> readings;
-  private transient ValueState<Long> observations;
   private transient ValueState<Boolean> changed;
 
   public ContactSendTimeFunction(Duration coalesce) {
@@ -47,69 +42,40 @@ public final class ContactSendTimeFunction
 
   @Override
   public void open(OpenContext openContext) {
-    deliveries = getRuntimeContext().getMapState(deliveriesState());
-    readings =
-        getRuntimeContext()
-            .getState(
-                new ValueStateDescriptor<>("readings", TypeInformation.of(ContactReadings.class)));
-    observations =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("observations", Types.LONG));
+    readings = getRuntimeContext().getState(READINGS);
     changed = getRuntimeContext().getState(new ValueStateDescriptor<>("changed", Types.BOOLEAN));
   }
 
-  /** The contact's deliveries within the read horizon, by message id. */
-  static MapStateDescriptor<String, Delivery> deliveriesState() {
-    MapStateDescriptor<String, Delivery> recent =
-        new MapStateDescriptor<>("deliveries", Types.STRING, TypeInformation.of(Delivery.class));
-    // a contact who receives nothing more keeps no deliveries (event-time pruning needs new ones)
-    recent.enableTimeToLive(
-        StateTtlConfig.newBuilder(SendTimeRules.READ_HORIZON.plusDays(1)).build());
-    return recent;
-  }
-
   @Override
-  public void processElement(Engagement e, ReadOnlyContext ctx, Collector<ContactSendTime> out)
+  public void processElement(ContactReading e, ReadOnlyContext ctx, Collector<ContactSendTime> out)
       throws Exception {
-    if (!e.isEngagement()) {
-      deliveries.put(e.messageId(), new Delivery(e.occurredAtMillis(), e.hourOfWeek(), false));
-      forgetDeliveriesBefore(e.occurredAtMillis() - SendTimeRules.READ_HORIZON.toMillis());
-      return;
-    }
-    Delivery delivery = deliveries.get(e.messageId());
-    if (delivery == null || !delivery.read()) {
-      readings.update(
-          SendTimeRules.add(
-              readings.value(),
-              SendTimeRules.reading(e.hourOfWeek(), e.occurredAtMillis(), delivery)));
-      deliveries.put(
-          e.messageId(),
-          delivery == null
-              ? new Delivery(e.occurredAtMillis(), Reading.NOT_DELIVERED, true)
-              : new Delivery(delivery.atMillis(), delivery.hourOfWeek(), true));
-    }
-    observations.update(observations.value() == null ? 1 : observations.value() + 1);
+    readings.update(
+        e.firstOfMessage()
+            ? SendTimeRules.add(readings.value(), e.reading())
+            : SendTimeRules.observedAgain(readings.value()));
     changed.update(true);
     long now = ctx.timerService().currentProcessingTime();
     ctx.timerService().registerProcessingTimeTimer(now - now % coalesceMillis + coalesceMillis);
     ctx.timerService().registerEventTimeTimer(END_OF_TIME);
   }
 
-  private void forgetDeliveriesBefore(long cutoffMillis) throws Exception {
-    List<String> old = new ArrayList<>();
-    for (Map.Entry<String, Delivery> d : deliveries.entries()) {
-      if (d.getValue().atMillis() < cutoffMillis) {
-        old.add(d.getKey());
-      }
-    }
-    for (String message : old) {
-      deliveries.remove(message);
-    }
-  }
-
   @Override
   public void processBroadcastElement(
       TenantPrior prior, Context ctx, Collector<ContactSendTime> out) throws Exception {
-    ctx.getBroadcastState(PRIORS).put(prior.tenantId(), prior.histogram());
+    TenantPrior before = ctx.getBroadcastState(PRIORS).get(prior.tenantId());
+    ctx.getBroadcastState(PRIORS).put(prior.tenantId(), prior);
+    if (shapeOf(before).equals(shapeOf(prior))) {
+      return;
+    }
+    String tenantKey = prior.tenantId() + "|";
+    ctx.applyToKeyedState(
+        READINGS,
+        (key, state) -> {
+          ContactReadings contact = state.value();
+          if (key.startsWith(tenantKey) && contact != null && contact.readings().length > 0) {
+            out.collect(model(key, contact, prior));
+          }
+        });
   }
 
   @Override
@@ -123,20 +89,29 @@ public final class ContactSendTimeFunction
     }
     changed.clear();
     String key = ctx.getCurrentKey();
-    String tenant = key.substring(0, key.indexOf('|'));
-    ContactReadings contact = readings.value();
+    TenantPrior prior = ctx.getBroadcastState(PRIORS).get(key.substring(0, key.indexOf('|')));
+    out.collect(model(key, readings.value(), prior));
+  }
+
+  private static ContactSendTime model(String key, ContactReadings contact, TenantPrior prior) {
+    ReadingShape shape = shapeOf(prior);
     double[] posterior =
         SendTimeRules.posterior(
-            contact, SendTimeRules.priorShape(ctx.getBroadcastState(PRIORS).get(tenant)));
+            contact,
+            SendTimeRules.priorShape(prior == null ? null : prior.histogram(), shape),
+            shape);
     int[] best = SendTimeRules.bestHours(posterior);
-    out.collect(
-        new ContactSendTime(
-            tenant,
-            key.substring(key.indexOf('|') + 1),
-            contact.asOfMillis(),
-            best,
-            SendTimeRules.confidence(posterior, best),
-            observations.value(),
-            SendTimeRules.MODEL_VERSION));
+    return new ContactSendTime(
+        key.substring(0, key.indexOf('|')),
+        key.substring(key.indexOf('|') + 1),
+        contact.asOfMillis(),
+        best,
+        SendTimeRules.confidence(posterior, best),
+        contact.observations(),
+        SendTimeRules.MODEL_VERSION);
+  }
+
+  private static ReadingShape shapeOf(TenantPrior prior) {
+    return prior == null || prior.shape() == null ? ReadingShape.DEFAULT : prior.shape();
   }
 }

@@ -18,8 +18,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Per-contact send-time models from human opens and clicks (machine opens excluded), each read
- * against its message's delivery, smoothed toward the tenant's population, into {@code
- * contact_send_time}.
+ * against its message's delivery, with the reading shape fitted to the tenant's population and
+ * smoothed toward its hours, into {@code contact_send_time}.
  */
 public final class SendTimeJob {
   public static final Duration CONTACT_COALESCE = Duration.ofSeconds(5);
@@ -57,21 +57,24 @@ public final class SendTimeJob {
             .process(new ZoneResolverFunction(zones, ZONE_REFRESH))
             .name("contact-zone")
             .uid("sendtime-contact-zone");
-    DataStream<TenantPrior> priors =
+    DataStream<ContactReading> readings =
         engagements
-            .filter(new OpenOrClick())
-            .name("open-or-click")
-            .uid("sendtime-open-or-click")
-            .keyBy(new TenantOfEngagement())
+            .keyBy(new ContactOfEngagement())
+            .process(new ContactReadingsFunction())
+            .name("contact-readings")
+            .uid("sendtime-readings-v4"); // deliveries, apart from the model's readings since v4
+    DataStream<TenantPrior> priors =
+        readings
+            .keyBy(new TenantOfReading())
             .process(new TenantPriorFunction(PRIOR_COALESCE))
-            .name("tenant-prior")
-            .uid("sendtime-tenant-prior");
-    engagements
-        .keyBy(new ContactOfEngagement())
+            .name("tenant-prior-and-shape")
+            .uid("sendtime-tenant-shape"); // the population of readings and the fitted shape
+    readings
+        .keyBy(new ContactOfReading())
         .connect(priors.broadcast(ContactSendTimeFunction.PRIORS))
         .process(new ContactSendTimeFunction(CONTACT_COALESCE))
         .name("contact-send-time")
-        .uid("sendtime-contact-readings") // new state (readings, deliveries) since v3
+        .uid("sendtime-contact-model") // readings with their observations since v4
         .sinkTo(table)
         .name("contact_send_time")
         .uid("sendtime-sink");
@@ -127,14 +130,6 @@ public final class SendTimeJob {
     }
   }
 
-  /** The population's hours are where people open and click, not where mail was delivered. */
-  static final class OpenOrClick implements FilterFunction<Engagement> {
-    @Override
-    public boolean filter(Engagement e) {
-      return e.isEngagement();
-    }
-  }
-
   static final class ContactOfEvent implements KeySelector<Event, String> {
     @Override
     public String getKey(Event e) {
@@ -149,10 +144,17 @@ public final class SendTimeJob {
     }
   }
 
-  static final class TenantOfEngagement implements KeySelector<Engagement, String> {
+  static final class ContactOfReading implements KeySelector<ContactReading, String> {
     @Override
-    public String getKey(Engagement e) {
-      return e.tenantId();
+    public String getKey(ContactReading r) {
+      return r.contactKey();
+    }
+  }
+
+  static final class TenantOfReading implements KeySelector<ContactReading, String> {
+    @Override
+    public String getKey(ContactReading r) {
+      return r.tenantId();
     }
   }
 }

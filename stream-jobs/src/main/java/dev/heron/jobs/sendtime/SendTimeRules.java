@@ -18,14 +18,15 @@ import java.util.stream.IntStream;
  * message is read the next time the person looks at mail after it arrives, so an open at 20:00 of a
  * message delivered at 19:30 says little (it had one chance), while an open at 09:00 of a message
  * that arrived at 22:00 the day before says a lot (the person skipped the evening and the night).
- * So each reading is scored with its delivery ({@link #readingLikelihood}): the chance that, with a
- * peak at h, the message is read and opened at that hour rather than at any other hour after its
- * delivery. This is why the job keeps each contact's recent deliveries.
+ * So each reading is scored with its delivery ({@link ShapeTables#likelihood}): the chance that,
+ * with a peak at h, the message is read and opened at that hour rather than at any other hour after
+ * its delivery. This is why the job keeps each contact's recent deliveries.
  *
- * <p>The habit's shape ({@link #habit}) is an assumption, not fitted to any population: a bump of
- * {@value #HABIT_SPREAD_HOURS} hours either side of the peak, the same hour on the other days of
- * the week at {@value #OTHER_DAYS} of the peak (people keep their hour of day across days far more
- * than their day), and {@value #ANY_HOUR} at any hour (anyone may glance at mail at any time).
+ * <p>The habit's shape and the way mail gets read ({@link ReadingShape}: how wide the habit is
+ * around the peak, how much the same hours on other days count, how much anyone glances at any
+ * hour, how much is read on arrival, how fast a waiting message gets looked at) are not assumed:
+ * they are shared by a tenant's people, so the tenant's population of readings chooses them ({@link
+ * ShapeFit}, empirical Bayes), and each contact's posterior uses the fitted shape.
  *
  * <p>The tenant's population enters as {@link #PRIOR_STRENGTH} pseudo-readings spread like its
  * contacts' readings: a contact with two readings gets the population's hours nudged toward its
@@ -54,32 +55,10 @@ public final class SendTimeRules {
    */
   public static final Duration READ_HORIZON = Duration.ofDays(7);
 
-  public static final String MODEL_VERSION = "peak-hour-exposure-v3";
-
-  /** Hours either side of the peak over which the habit falls off (a Gaussian's sigma). */
-  static final double HABIT_SPREAD_HOURS = 2;
-
-  /** How much the same hour on another day counts, against the peak. */
-  static final double OTHER_DAYS = 0.5;
-
-  /** The habit at any hour: nobody never reads at some hour. */
-  static final double ANY_HOUR = 0.05;
-
-  /** The share of messages read as they arrive, whatever the hour (the person was reading). */
-  static final double AT_DELIVERY = 0.1;
-
-  /** After this long, a person who has not read a message yet is half as likely to look. */
-  static final double READ_HALF_LIFE_HOURS = 24;
+  public static final String MODEL_VERSION = "peak-hour-fitted-shape-v4";
 
   /** After this long unread, a message is half as likely to be opened when seen (newer mail). */
   static final double OPEN_HALF_LIFE_HOURS = 24;
-
-  private static final double[] HABIT = habitByOffset();
-  private static final double[] LOG_UNANCHORED = logUnanchored();
-  private static final double[] READ_LATER = byDelay(READ_HALF_LIFE_HOURS);
-  private static final double[] READ_AND_OPEN = readAndOpen();
-  private static final double[] READ_NORMALIZER = readNormalizer();
-  private static final double[] KERNEL = kernel();
 
   private SendTimeRules() {}
 
@@ -101,7 +80,10 @@ public final class SendTimeRules {
     return new Reading(hourOfWeek, delivery.hourOfWeek(), atMillis);
   }
 
-  /** {@code readings} with one more; the newest {@link #MAX_READINGS} are kept. */
+  /**
+   * {@code readings} with one more (and one more observation); the newest {@link #MAX_READINGS} are
+   * kept.
+   */
   public static ContactReadings add(ContactReadings readings, Reading reading) {
     ContactReadings r = readings == null ? ContactReadings.NONE : readings;
     Reading[] kept = Arrays.copyOf(r.readings(), Math.min(r.readings().length + 1, MAX_READINGS));
@@ -110,7 +92,16 @@ public final class SendTimeRules {
       System.arraycopy(r.readings(), 1, kept, 0, MAX_READINGS - 1); // drop the oldest
     }
     kept[at] = reading;
-    return new ContactReadings(kept, Math.max(r.asOfMillis(), reading.atMillis()));
+    return new ContactReadings(
+        kept, Math.max(r.asOfMillis(), reading.atMillis()), r.observations() + 1);
+  }
+
+  /**
+   * {@code readings} after another open or click of a message already read: one more observation.
+   */
+  public static ContactReadings observedAgain(ContactReadings readings) {
+    ContactReadings r = readings == null ? ContactReadings.NONE : readings;
+    return new ContactReadings(r.readings(), r.asOfMillis(), r.observations() + 1);
   }
 
   /**
@@ -143,9 +134,9 @@ public final class SendTimeRules {
    * The population's shape: the tenant's weights smoothed over neighbouring hours and the same hour
    * of other days, and normalized; uniform without any.
    */
-  public static double[] priorShape(DecayedHistogram population) {
+  public static double[] priorShape(DecayedHistogram population, ReadingShape readingShape) {
     double[] shape = new double[HOURS_OF_WEEK];
-    double[] smoothed = population == null ? shape : smooth(population.weights());
+    double[] smoothed = population == null ? shape : smooth(population.weights(), readingShape);
     double total = Arrays.stream(smoothed).sum();
     for (int i = 0; i < HOURS_OF_WEEK; i++) {
       shape[i] = total > 0 ? smoothed[i] / total : 1.0 / HOURS_OF_WEEK;
@@ -157,19 +148,21 @@ public final class SendTimeRules {
    * The posterior probability of each hour of the week being the contact's peak: the population's
    * pseudo-readings and the contact's readings, each aged as of the newest.
    */
-  public static double[] posterior(ContactReadings contact, double[] priorShape) {
+  public static double[] posterior(
+      ContactReadings contact, double[] priorShape, ReadingShape shape) {
+    ShapeTables tables = ShapeTables.of(shape);
     double[] log = new double[HOURS_OF_WEEK];
     for (int peak = 0; peak < HOURS_OF_WEEK; peak++) {
       double prior = 0;
       for (int hour = 0; hour < HOURS_OF_WEEK; hour++) {
-        prior += priorShape[hour] * LOG_UNANCHORED[Math.floorMod(hour - peak, HOURS_OF_WEEK)];
+        prior += priorShape[hour] * tables.logUnanchored[Math.floorMod(hour - peak, HOURS_OF_WEEK)];
       }
       log[peak] = PRIOR_STRENGTH * prior;
     }
     for (Reading r : contact.readings()) {
       double weight = decay(contact.asOfMillis() - r.atMillis());
       for (int peak = 0; peak < HOURS_OF_WEEK; peak++) {
-        log[peak] += weight * Math.log(readingLikelihood(r, peak));
+        log[peak] += weight * Math.log(tables.likelihood(r, peak));
       }
     }
     double max = Arrays.stream(log).max().orElse(0);
@@ -186,108 +179,22 @@ public final class SendTimeRules {
   }
 
   /**
-   * How likely {@code r} is if the contact's peak is {@code peak}. With its delivery: read right as
-   * it arrived, or at the hour of the reading rather than at any other after the delivery (the
-   * habit there, times the waiting that makes a later look less likely, over the same for every
-   * hour after the delivery) and still opened then (mail loses its pull as it waits). Without: the
-   * habit at that hour over all hours.
-   */
-  static double readingLikelihood(Reading r, int peak) {
-    int offset = Math.floorMod(r.hourOfWeek() - peak, HOURS_OF_WEEK);
-    if (!r.delivered()) {
-      return Math.exp(LOG_UNANCHORED[offset]);
-    }
-    int delay = Math.floorMod(r.hourOfWeek() - r.deliveredHourOfWeek(), HOURS_OF_WEEK);
-    double atDelivery = delay == 0 ? AT_DELIVERY : 0;
-    double normalizer =
-        READ_NORMALIZER[Math.floorMod(r.deliveredHourOfWeek() - peak, HOURS_OF_WEEK)];
-    return atDelivery + (1 - AT_DELIVERY) * HABIT[offset] * READ_AND_OPEN[delay] / normalizer;
-  }
-
-  /**
-   * The habit by hours from the peak: a bump around it, the same hour on the other days at {@link
-   * #OTHER_DAYS}, never below {@link #ANY_HOUR}.
-   */
-  static double habit(int offsetFromPeak) {
-    return HABIT[Math.floorMod(offsetFromPeak, HOURS_OF_WEEK)];
-  }
-
-  private static double[] habitByOffset() {
-    double[] h = new double[HOURS_OF_WEEK];
-    for (int offset = 0; offset < HOURS_OF_WEEK; offset++) {
-      int week = Math.min(offset, HOURS_OF_WEEK - offset);
-      int day = Math.min(offset % 24, 24 - offset % 24);
-      h[offset] = Math.max(ANY_HOUR, Math.max(gauss(week), OTHER_DAYS * gauss(day)));
-    }
-    return h;
-  }
-
-  private static double[] logUnanchored() {
-    double total = Arrays.stream(HABIT).sum();
-    return Arrays.stream(HABIT).map(h -> Math.log(h / total)).toArray();
-  }
-
-  /** Halving every {@code halfLifeHours}, by whole hours of delay within the read horizon. */
-  private static double[] byDelay(double halfLifeHours) {
-    double[] w = new double[HOURS_OF_WEEK];
-    for (int delay = 0; delay < READ_HORIZON.toHours() && delay < HOURS_OF_WEEK; delay++) {
-      w[delay] = Math.pow(0.5, delay / halfLifeHours);
-    }
-    return w;
-  }
-
-  private static double[] readAndOpen() {
-    double[] w = READ_LATER.clone();
-    for (int delay = 0; delay < HOURS_OF_WEEK; delay++) {
-      w[delay] *= Math.pow(0.5, (delay + 0.5) / OPEN_HALF_LIFE_HOURS);
-    }
-    return w;
-  }
-
-  /** By hours from the peak to the delivery: the habit over the hours after it, as they wait. */
-  private static double[] readNormalizer() {
-    double[] z = new double[HOURS_OF_WEEK];
-    for (int deliveredFromPeak = 0; deliveredFromPeak < HOURS_OF_WEEK; deliveredFromPeak++) {
-      for (int delay = 0; delay < HOURS_OF_WEEK; delay++) {
-        z[deliveredFromPeak] +=
-            HABIT[(deliveredFromPeak + delay) % HOURS_OF_WEEK] * READ_LATER[delay];
-      }
-    }
-    return z;
-  }
-
-  /**
    * Each observation spread over the hours around it and over the same hours on the other days,
    * keeping its weight, in the habit's shape: for the population's hours, where a tenant's handful
    * of contacts should not leave gaps.
    */
-  public static double[] smooth(double[] weights) {
+  public static double[] smooth(double[] weights, ReadingShape shape) {
+    double[] kernel = ShapeTables.of(shape).kernel;
     double[] smoothed = new double[HOURS_OF_WEEK];
     for (int from = 0; from < HOURS_OF_WEEK; from++) {
       if (weights[from] == 0) {
         continue;
       }
       for (int to = 0; to < HOURS_OF_WEEK; to++) {
-        smoothed[to] += weights[from] * KERNEL[Math.floorMod(to - from, HOURS_OF_WEEK)];
+        smoothed[to] += weights[from] * kernel[Math.floorMod(to - from, HOURS_OF_WEEK)];
       }
     }
     return smoothed;
-  }
-
-  /** The habit's bump and other days without the floor, summing to 1. */
-  private static double[] kernel() {
-    double[] k = new double[HOURS_OF_WEEK];
-    for (int offset = 0; offset < HOURS_OF_WEEK; offset++) {
-      int week = Math.min(offset, HOURS_OF_WEEK - offset);
-      int day = Math.min(offset % 24, 24 - offset % 24);
-      k[offset] = Math.max(gauss(week), OTHER_DAYS * gauss(day));
-    }
-    double sum = Arrays.stream(k).sum();
-    return Arrays.stream(k).map(v -> v / sum).toArray();
-  }
-
-  private static double gauss(int hours) {
-    return Math.exp(-(hours * hours) / (2 * HABIT_SPREAD_HOURS * HABIT_SPREAD_HOURS));
   }
 
   /** The {@link #BEST_HOURS} likeliest peak hours, best first (ties: earlier hour first). */

@@ -1,4 +1,7 @@
 package dev.heron.jobs.sendtime;
 
-/** A tenant's population histogram, which every contact of the tenant is smoothed toward. */
-public record TenantPrior(String tenantId, DecayedHistogram histogram) {}
+/**
+ * What a tenant's population tells each of its contacts' models: the hours its people read at
+ * (which every contact is smoothed toward) and the reading shape fitted to them ({@link ShapeFit}).
+ */
+public record TenantPrior(String tenantId, DecayedHistogram histogram, ReadingShape shape) {}

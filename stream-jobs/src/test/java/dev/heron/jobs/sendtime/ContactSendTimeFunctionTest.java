@@ -2,14 +2,8 @@ package dev.heron.jobs.sendtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.heron.jobs.sendtime.Engagement.Kind;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -18,9 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ContactSendTimeFunctionTest {
   private static final long HOUR = Duration.ofHours(1).toMillis();
-  private static final long DAY = Duration.ofDays(1).toMillis();
 
-  private KeyedBroadcastOperatorTestHarness<String, Engagement, TenantPrior, ContactSendTime>
+  private KeyedBroadcastOperatorTestHarness<String, ContactReading, TenantPrior, ContactSendTime>
       harness;
 
   @BeforeEach
@@ -28,7 +21,7 @@ class ContactSendTimeFunctionTest {
     harness =
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
             new ContactSendTimeFunction(Duration.ofSeconds(5)),
-            new SendTimeJob.ContactOfEngagement(),
+            new SendTimeJob.ContactOfReading(),
             Types.STRING,
             ContactSendTimeFunction.PRIORS);
   }
@@ -39,15 +32,16 @@ class ContactSendTimeFunctionTest {
   }
 
   @Test
-  void engagementIsModelledAfterTheCoalescingDelayAgainstTheTenantsPrior() throws Exception {
+  void readingsAreModelledAfterTheCoalescingDelayAgainstTheTenantsPrior() throws Exception {
     DecayedHistogram population = null;
     for (int i = 0; i < 100; i++) {
       population = SendTimeRules.observe(population, 12, 0);
     }
-    harness.processBroadcastElement(new TenantPrior("t", population), 0);
+    harness.processBroadcastElement(new TenantPrior("t", population, ReadingShape.DEFAULT), 0);
     harness.setProcessingTime(0);
-    harness.processElement(open("m1", 1_000, 33), 0);
-    harness.processElement(open("m2", 2_000, 33), 0);
+    harness.processElement(reading("c", 33, 1_000, true), 0);
+    harness.processElement(reading("c", 33, 2_000, true), 0);
+    harness.processElement(reading("c", 33, 2_000, false), 0); // a click after the open
 
     assertThat(harness.extractOutputValues()).isEmpty();
     assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
@@ -64,7 +58,7 @@ class ContactSendTimeFunctionTest {
               // the same hour on other days): the contact's day, pulled toward the population's
               // hour, which two opens do not outweigh yet
               assertThat(s.bestHours()).containsExactly(35, 34, 36);
-              assertThat(s.observations()).isEqualTo(2);
+              assertThat(s.observations()).isEqualTo(3);
               assertThat(s.computedAtMillis()).isEqualTo(2_000);
               assertThat(s.confidence()).isBetween(0.0, 1.0);
               assertThat(s.modelVersion()).isEqualTo(SendTimeRules.MODEL_VERSION);
@@ -73,37 +67,34 @@ class ContactSendTimeFunctionTest {
   }
 
   @Test
-  void aClickAfterTheOpenIsTheSameReadingAndADeliveryAloneWritesNothing() throws Exception {
+  void aNewShapeRewritesEveryContactOfItsTenantAndOnlyThem() throws Exception {
     harness.setProcessingTime(0);
-    harness.processElement(delivered("m1", 0, 20), 0);
+    for (int i = 0; i < 6; i++) {
+      harness.processElement(reading("a", 40 + i % 2, i * HOUR, true), 0);
+      harness.processElement(reading("b", 90, i * HOUR, true), 0);
+    }
+    harness.processElement(new ContactReading("other", "x", new Reading(40, 38, HOUR), true), 0);
     harness.setProcessingTime(5_000);
-    assertThat(harness.extractOutputValues()).isEmpty();
-    assertThat(harness.numProcessingTimeTimers()).isZero();
+    assertThat(harness.extractOutputValues()).hasSize(3);
+    harness.getOutput().clear();
 
-    harness.processElement(open("m1", 13 * HOUR, 33), 0);
-    harness.processElement(click("m1", 13 * HOUR + 60_000, 33), 0);
-    harness.setProcessingTime(10_000);
+    // the same shape (the default) again: nothing to rewrite
+    harness.processBroadcastElement(new TenantPrior("t", null, ReadingShape.DEFAULT), 0);
+    assertThat(harness.extractOutputValues()).isEmpty();
+
+    ReadingShape fitted = new ReadingShape(4, 0.25, 4, 0.1, 0.2, 12);
+    harness.processBroadcastElement(new TenantPrior("t", null, fitted), 0);
 
     assertThat(harness.extractOutputValues())
-        .singleElement()
-        .satisfies(s -> assertThat(s.observations()).isEqualTo(2));
-    harness.getOperator().setCurrentKey("t|c");
-    assertThat(deliveries()).containsExactly(new Delivery(0, 20, true));
-  }
-
-  @Test
-  void deliveriesOlderThanTheReadHorizonAreForgottenAsNewOnesArrive() throws Exception {
-    harness.processElement(delivered("old", 0, 0), 0);
-    harness.processElement(open("unseen", HOUR, 1), 0); // its delivery was never seen
-    harness.processElement(delivered("new", SendTimeRules.READ_HORIZON.toMillis() + DAY, 24), 0);
-
-    harness.getOperator().setCurrentKey("t|c");
-    assertThat(deliveries()).containsExactly(new Delivery(8 * DAY, 24, false));
+        .extracting(ContactSendTime::contactId)
+        .containsExactlyInAnyOrder("a", "b");
+    assertThat(harness.extractOutputValues())
+        .allSatisfy(s -> assertThat(s.observations()).isEqualTo(6));
   }
 
   @Test
   void theEndOfABoundedInputFlushesPendingModels() throws Exception {
-    harness.processElement(open("m1", 1_000, 40), 0);
+    harness.processElement(reading("c", 40, 1_000, true), 0);
     harness.watermark(Long.MAX_VALUE); // both inputs: the events and the broadcast priors
 
     assertThat(harness.extractOutputValues())
@@ -111,29 +102,7 @@ class ContactSendTimeFunctionTest {
         .satisfies(s -> assertThat(s.bestHours()[0]).isEqualTo(40));
   }
 
-  private List<Delivery> deliveries() throws Exception {
-    MapState<String, Delivery> state =
-        harness
-            .getOperator()
-            .getKeyedStateBackend()
-            .getPartitionedState(
-                VoidNamespace.INSTANCE,
-                VoidNamespaceSerializer.INSTANCE,
-                ContactSendTimeFunction.deliveriesState());
-    List<Delivery> all = new ArrayList<>();
-    state.values().forEach(all::add);
-    return all;
-  }
-
-  private static Engagement delivered(String message, long at, int hourOfWeek) {
-    return new Engagement("t", "c", message, Kind.DELIVERED, at, hourOfWeek);
-  }
-
-  private static Engagement open(String message, long at, int hourOfWeek) {
-    return new Engagement("t", "c", message, Kind.OPENED, at, hourOfWeek);
-  }
-
-  private static Engagement click(String message, long at, int hourOfWeek) {
-    return new Engagement("t", "c", message, Kind.CLICKED, at, hourOfWeek);
+  private static ContactReading reading(String contact, int hour, long at, boolean first) {
+    return new ContactReading("t", contact, new Reading(hour, Reading.NOT_DELIVERED, at), first);
   }
 }

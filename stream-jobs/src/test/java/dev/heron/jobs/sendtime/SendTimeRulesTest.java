@@ -73,20 +73,22 @@ class SendTimeRulesTest {
     for (int i = 0; i < 1_000; i++) {
       population = SendTimeRules.observe(population, 10, 0);
     }
-    double[] prior = SendTimeRules.priorShape(population);
+    double[] prior = SendTimeRules.priorShape(population, ReadingShape.DEFAULT);
 
     ContactReadings one = SendTimeRules.add(null, new Reading(100, Reading.NOT_DELIVERED, 0));
-    assertThat(SendTimeRules.bestHours(SendTimeRules.posterior(one, prior))[0]).isEqualTo(10);
+    assertThat(
+            SendTimeRules.bestHours(SendTimeRules.posterior(one, prior, ReadingShape.DEFAULT))[0])
+        .isEqualTo(10);
 
     ContactReadings many = null;
     for (int i = 0; i < 20; i++) {
       many = SendTimeRules.add(many, new Reading(100, Reading.NOT_DELIVERED, i * DAY));
     }
-    double[] posterior = SendTimeRules.posterior(many, prior);
+    double[] posterior = SendTimeRules.posterior(many, prior, ReadingShape.DEFAULT);
     int[] best = SendTimeRules.bestHours(posterior);
     assertThat(best[0]).isEqualTo(100);
     assertThat(best[1]).isIn(99, 101);
-    double[] fromOne = SendTimeRules.posterior(one, prior);
+    double[] fromOne = SendTimeRules.posterior(one, prior, ReadingShape.DEFAULT);
     assertThat(SendTimeRules.confidence(posterior, best))
         .isGreaterThan(SendTimeRules.confidence(fromOne, SendTimeRules.bestHours(fromOne)))
         .isBetween(0.0, 1.0);
@@ -105,7 +107,8 @@ class SendTimeRulesTest {
       r = SendTimeRules.add(r, new Reading(48 + 9, 24 + 22, monday + 2 * DAY + 9 * HOUR));
     }
 
-    int[] best = SendTimeRules.bestHours(SendTimeRules.posterior(r, uniform()));
+    int[] best =
+        SendTimeRules.bestHours(SendTimeRules.posterior(r, uniform(), ReadingShape.DEFAULT));
 
     assertThat(best[0]).isEqualTo(48 + 9);
   }
@@ -118,7 +121,8 @@ class SendTimeRulesTest {
       int hour = day * 24 + 8;
       r = SendTimeRules.add(r, new Reading(hour, Math.floorMod(hour - 24, 168), day * DAY));
     }
-    int[] best = SendTimeRules.bestHours(SendTimeRules.posterior(r, uniform()));
+    int[] best =
+        SendTimeRules.bestHours(SendTimeRules.posterior(r, uniform(), ReadingShape.DEFAULT));
 
     assertThat(Arrays.stream(best).map(h -> h % 24)).containsOnly(8);
   }
@@ -127,7 +131,7 @@ class SendTimeRulesTest {
   void thePosteriorIsADistributionOverPeakHours() {
     ContactReadings r = SendTimeRules.add(null, new Reading(40, 30, 0));
     r = SendTimeRules.add(r, new Reading(41, Reading.NOT_DELIVERED, HOUR));
-    double[] p = SendTimeRules.posterior(r, uniform());
+    double[] p = SendTimeRules.posterior(r, uniform(), ReadingShape.DEFAULT);
 
     assertThat(p).hasSize(168);
     assertThat(Arrays.stream(p).sum()).isCloseTo(1, within(1e-9));
@@ -135,18 +139,35 @@ class SendTimeRulesTest {
   }
 
   @Test
-  void theHabitPeaksAtItsHourAndTheSameHourOfOtherDaysCountsHalf() {
-    assertThat(SendTimeRules.habit(0)).isEqualTo(1);
-    assertThat(SendTimeRules.habit(1)).isEqualTo(SendTimeRules.habit(-1)).isLessThan(1);
-    assertThat(SendTimeRules.habit(24)).isCloseTo(SendTimeRules.OTHER_DAYS, within(1e-12));
-    assertThat(SendTimeRules.habit(12)).isEqualTo(SendTimeRules.ANY_HOUR);
+  void theHabitPeaksAtItsHourAndTheSameHourOfOtherDaysCountsAsTheShapeSays() {
+    ReadingShape shape = new ReadingShape(3, 0.25, 1.5, 0.02, 0.1, 24);
+    double[] habit = ShapeTables.of(shape).habit;
+    assertThat(habit[0]).isEqualTo(1);
+    assertThat(habit[1]).isEqualTo(habit[167]).isLessThan(1);
+    assertThat(habit[3]).isCloseTo(Math.exp(-0.5), within(1e-12));
+    assertThat(habit[24]).isCloseTo(0.25, within(1e-12));
+    assertThat(habit[25]).isCloseTo(0.25 * Math.exp(-1 / (2 * 1.5 * 1.5)), within(1e-12));
+    assertThat(habit[12]).isEqualTo(0.02);
+  }
+
+  @Test
+  void givenItWasOpenedAReadingsHourIsADistribution() {
+    ShapeTables tables = ShapeTables.of(new ReadingShape(2.5, 0.5, 2, 0.05, 0.2, 12));
+    int delivered = 30;
+    for (int peak : new int[] {0, 31, 100}) {
+      double total = 0;
+      for (int hour = 0; hour < 168; hour++) {
+        total += tables.openedLikelihood(new Reading(hour, delivered, 0), peak);
+      }
+      assertThat(total).isCloseTo(1, within(1e-9));
+    }
   }
 
   @Test
   void smoothingSpreadsAnOpenOverItsNeighboursAndTheSameHourOfOtherDaysKeepingItsWeight() {
     double[] weights = new double[168];
     weights[33] = 2; // Tuesday 09:00
-    double[] smoothed = SendTimeRules.smooth(weights);
+    double[] smoothed = SendTimeRules.smooth(weights, ReadingShape.DEFAULT);
 
     assertThat(Arrays.stream(smoothed).sum()).isCloseTo(2, within(1e-9));
     assertThat(smoothed[33]).isGreaterThan(smoothed[32]).isGreaterThan(smoothed[57]);
@@ -157,12 +178,12 @@ class SendTimeRulesTest {
 
   @Test
   void withoutAnyPopulationThePriorIsUniform() {
-    double[] shape = SendTimeRules.priorShape(null);
+    double[] shape = SendTimeRules.priorShape(null, ReadingShape.DEFAULT);
     assertThat(shape).hasSize(168);
     assertThat(shape[0]).isCloseTo(1.0 / 168, within(1e-12));
   }
 
   private static double[] uniform() {
-    return SendTimeRules.priorShape(null);
+    return SendTimeRules.priorShape(null, ReadingShape.DEFAULT);
   }
 }
