@@ -298,7 +298,7 @@ WHERE status = 'scheduled' AND scheduled_at <= now();
 
 -- ---------------------------------------------------------------------------------------------
 -- planning: each step works on the temporary table plan_audience of one transaction
--- (contact_id, address, variant, due_at); see dev.heron.api.planning
+-- (contact_id, address, variant, due_at, without_consent); see dev.heron.api.planning
 
 -- name: plan-reset
 -- Drops the previous channel's plan in the same transaction.
@@ -315,7 +315,8 @@ SELECT c.id AS contact_id,
                     WHEN 'facebook' THEN c.attributes ->> 'facebookPsid'
                     WHEN 'instagram' THEN c.attributes ->> 'instagramId' END AS address,
        NULL::text AS variant,
-       ?::timestamptz AS due_at
+       ?::timestamptz AS due_at,
+       c.opted_out OR c.consent <> 'granted' AS without_consent
 FROM contacts c
 WHERE c.tenant_id = ? AND /*filter*/;
 
@@ -353,9 +354,9 @@ DELETE FROM plan_audience a USING suppression_list s
 WHERE s.tenant_id = ? AND s.channel = ? AND s.address = a.address;
 
 -- name: plan-drop-without-consent
--- Marketing goes only to contacts who granted consent and have not opted out.
-DELETE FROM plan_audience a USING contacts c
-WHERE c.id = a.contact_id AND (c.opted_out OR c.consent <> 'granted');
+-- Marketing goes only to contacts who granted consent and have not opted out (read with the
+-- audience, so that this step needs no second pass over the contacts).
+DELETE FROM plan_audience WHERE without_consent;
 
 -- name: plan-drop-frequency-capped
 -- Contacts who already have the cap's number of marketing messages from other campaigns planned
