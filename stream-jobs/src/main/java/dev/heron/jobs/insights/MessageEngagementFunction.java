@@ -2,6 +2,7 @@ package dev.heron.jobs.insights;
 
 import dev.heron.events.Event;
 import dev.heron.jobs.intake.SeenEventIds;
+import dev.heron.jobs.types.SingletonTypeInfo;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -10,14 +11,21 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Per message (keyed by message id): drops events already seen (same event id), remembers the
  * message's first human open and first click, and turns each new event into bucket changes with
- * {@link InsightRules#apply}.
+ * {@link InsightRules#apply}. Each new event also goes to the {@link #FIRST_SIGHTINGS} side output,
+ * so that another job counting campaign events (Reputation) need not keep a second de-duplication
+ * state per message.
  */
 public final class MessageEngagementFunction
     extends KeyedProcessFunction<String, Event, BucketDelta> {
+  /** Every event of the input the first time its event id is seen. */
+  public static final OutputTag<Event> FIRST_SIGHTINGS =
+      new OutputTag<>("first-sightings", SingletonTypeInfo.EVENT);
+
   private final Duration seenEventsTtl;
   private final Duration firstTouchTtl;
 
@@ -48,6 +56,7 @@ public final class MessageEngagementFunction
     if (!seenEvents.firstTime(event.eventId())) {
       return;
     }
+    ctx.output(FIRST_SIGHTINGS, event);
     Optional<BucketKey> bucket = InsightRules.bucketOf(event);
     if (bucket.isEmpty()) {
       return;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +55,20 @@ class MessageEngagementFunctionTest {
         .satisfies(d -> assertThat(nonZero(d.counts())).isEqualTo(Map.of(Counter.SENT, 1L)));
     assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // the one seen event id
     assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  @Test
+  void everyNewEventGoesOnceToTheSideOutputBucketedOrNot() throws Exception {
+    Event sent = events.event(EventType.SENT, message, at);
+    Event unbucketed = events.of(EventType.SENT, message, at).campaignId(null).build();
+
+    harness.processElement(sent, at.toEpochMilli());
+    harness.processElement(sent, at.toEpochMilli());
+    harness.processElement(unbucketed, at.toEpochMilli());
+
+    assertThat(harness.getSideOutput(MessageEngagementFunction.FIRST_SIGHTINGS))
+        .extracting(StreamRecord::getValue)
+        .containsExactly(sent, unbucketed);
   }
 
   @Test
