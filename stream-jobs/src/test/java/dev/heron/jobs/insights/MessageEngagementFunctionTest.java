@@ -58,6 +58,22 @@ class MessageEngagementFunctionTest {
   }
 
   @Test
+  void anExpiredMessageIsRemovedAsOtherMessagesComeIn() throws Exception {
+    // Fixed ids, so that the keys' places in the state table (and the walk's path) are the same
+    // in every run.
+    harness.processElement(events.event(EventType.SENT, new UUID(1, 0), at), 0);
+    harness.setStateTtlProcessingTime(SEEN_TTL.toMillis() + 1);
+
+    int others = 200;
+    for (int i = 1; i <= others; i++) {
+      harness.processElement(events.event(EventType.SENT, new UUID(2, i), at), 0);
+    }
+
+    // the new messages' seen event ids: the expired one was found and dropped on the way
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(others);
+  }
+
+  @Test
   void everyNewEventGoesOnceToTheSideOutputBucketedOrNot() throws Exception {
     Event sent = events.event(EventType.SENT, message, at);
     Event unbucketed = events.of(EventType.SENT, message, at).campaignId(null).build();
