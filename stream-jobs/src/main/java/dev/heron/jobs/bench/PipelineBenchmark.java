@@ -9,7 +9,6 @@ import dev.heron.jobs.insights.InsightsJob;
 import dev.heron.jobs.insights.InsightsSettings;
 import dev.heron.jobs.intake.EventIntake;
 import dev.heron.jobs.intake.KafkaEvents;
-import dev.heron.jobs.reputation.ReputationJob;
 import dev.heron.jobs.reputation.ReputationSinks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,6 @@ import java.util.Properties;
 import java.util.UUID;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -91,10 +89,12 @@ public final class PipelineBenchmark {
               Duration.ofSeconds(5),
               Duration.ofSeconds(1));
       LocalPipeline.reuseObjects(env);
-      DataStream<dev.heron.events.Event> stream = intake.events(env);
-      ArchiveJob.wire(stream, ArchiveJob.tableSink());
-      InsightsJob.wire(stream, InsightsJob.tableSink(), InsightsSettings.defaults());
-      ReputationJob.wire(stream, ReputationSinks.real(), ReputationJob.COALESCE);
+      LocalPipeline.wireArchiveInsightsReputation(
+          intake.events(env),
+          ArchiveJob.tableSink(),
+          InsightsJob.tableSink(),
+          ReputationSinks.real(),
+          InsightsSettings.defaults());
       JobClient job = env.executeAsync("heron-bench");
       try (Connection db = connect()) {
         // Sustained: from the first tenth of the messages bucketed to the last, so that the job's

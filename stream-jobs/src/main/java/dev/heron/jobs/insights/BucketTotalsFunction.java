@@ -1,5 +1,6 @@
 package dev.heron.jobs.insights;
 
+import dev.heron.jobs.intake.StateTtl;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -38,7 +39,7 @@ public final class BucketTotalsFunction
     ValueStateDescriptor<long[]> descriptor =
         new ValueStateDescriptor<>(
             "bucket-totals", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
-    descriptor.enableTimeToLive(MessageEngagementFunction.ttl(bucketTtl));
+    descriptor.enableTimeToLive(StateTtl.afterLastWrite(bucketTtl));
     totals = getRuntimeContext().getState(descriptor);
   }
 

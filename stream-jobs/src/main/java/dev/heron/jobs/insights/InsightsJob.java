@@ -8,6 +8,7 @@ import dev.heron.jobs.storage.JobQueries;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -29,17 +30,24 @@ public final class InsightsJob {
     wire(intake.events(env), rows, settings);
   }
 
-  /** The job's part after the intake, for a pipeline that shares one intake between jobs. */
-  public static void wire(
+  /**
+   * The job's part after the intake, for a pipeline that shares one intake between jobs.
+   *
+   * @return every campaign event once (the first time its event id is seen), de-duplicated here
+   */
+  public static DataStream<Event> wire(
       DataStream<Event> events, Sink<InsightRow> rows, InsightsSettings settings) {
-    events
-        .filter(new HasCampaign())
-        .name("campaign-events")
-        .uid("insights-campaign-events")
-        .keyBy(new Keys.ByMessage())
-        .process(new MessageEngagementFunction(settings.seenEventsTtl(), settings.firstTouchTtl()))
-        .name("message-engagement")
-        .uid("insights-message-engagement")
+    SingleOutputStreamOperator<BucketDelta> deltas =
+        events
+            .filter(new HasCampaign())
+            .name("campaign-events")
+            .uid("insights-campaign-events")
+            .keyBy(new Keys.ByMessage())
+            .process(
+                new MessageEngagementFunction(settings.seenEventsTtl(), settings.firstTouchTtl()))
+            .name("message-engagement")
+            .uid("insights-message-engagement");
+    deltas
         .transform(
             "bucket-delta-combiner",
             TypeInformation.of(BucketDelta.class),
@@ -52,6 +60,7 @@ public final class InsightsJob {
         .sinkTo(rows)
         .name("insight-buckets-hourly")
         .uid("insights-sink");
+    return deltas.getSideOutput(MessageEngagementFunction.FIRST_SIGHTINGS);
   }
 
   /** The upserting sink into {@code insight_buckets_hourly}. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -29,11 +28,7 @@ public final class SeenEventIds {
   public static SeenEventIds register(RuntimeContext context, String name, Duration remember) {
     ValueStateDescriptor<long[]> descriptor =
         new ValueStateDescriptor<>(name, PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
-    descriptor.enableTimeToLive(
-        StateTtlConfig.newBuilder(remember)
-            .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-            .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-            .build());
+    descriptor.enableTimeToLive(StateTtl.afterLastWrite(remember));
     return new SeenEventIds(context.getState(descriptor));
   }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -35,17 +36,46 @@ public final class ReputationJob {
     wire(intake.events(env), sinks, coalesce);
   }
 
-  /** The job's part after the intake, for a pipeline that shares one intake between jobs. */
+  /** The job's part after the intake, de-duplicating every event it counts itself. */
   public static void wire(DataStream<Event> events, ReputationSinks sinks, Duration coalesce) {
-    DataStream<IpScore> scores =
-        events
+    score(firstSightings(events.filter(new BearsOnReputation())), sinks, coalesce);
+  }
+
+  /**
+   * The job's part after the intake, for a pipeline whose Insights already de-duplicates campaign
+   * events per message: those come from {@code firstSightingsOfCampaignEvents} (the side output of
+   * Insights), and only the events without a campaign are de-duplicated here. One state per message
+   * and one shuffle of every outcome fewer than {@link #wire(DataStream, ReputationSinks,
+   * Duration)}, with the same counts.
+   */
+  public static void wire(
+      DataStream<Event> events,
+      DataStream<Event> firstSightingsOfCampaignEvents,
+      ReputationSinks sinks,
+      Duration coalesce) {
+    DataStream<Event> campaignOutcomes =
+        firstSightingsOfCampaignEvents
             .filter(new BearsOnReputation())
-            .name("ip-outcomes")
-            .uid("reputation-ip-outcomes")
-            .keyBy(new DuplicateFilter.ByMessage())
-            .process(new DuplicateFilter(REMEMBER_EVENT_IDS))
-            .name("reputation-dedup")
-            .uid("reputation-dedup")
+            .name("campaign-ip-outcomes")
+            .uid("reputation-campaign-ip-outcomes");
+    DataStream<Event> otherOutcomes =
+        firstSightings(events.filter(new BearsOnReputationWithoutCampaign()));
+    score(campaignOutcomes.union(otherOutcomes), sinks, coalesce);
+  }
+
+  private static DataStream<Event> firstSightings(SingleOutputStreamOperator<Event> outcomes) {
+    return outcomes
+        .name("ip-outcomes")
+        .uid("reputation-ip-outcomes")
+        .keyBy(new DuplicateFilter.ByMessage())
+        .process(new DuplicateFilter(REMEMBER_EVENT_IDS))
+        .name("reputation-dedup")
+        .uid("reputation-dedup");
+  }
+
+  private static void score(DataStream<Event> outcomes, ReputationSinks sinks, Duration coalesce) {
+    DataStream<IpScore> scores =
+        outcomes
             .keyBy(new ByIpAndProvider())
             .process(new ReputationFunction(coalesce, ReputationRules.Prior.standard()))
             .name("ip-reputation")
@@ -68,6 +98,14 @@ public final class ReputationJob {
     @Override
     public boolean filter(Event event) {
       return ReputationRules.keyOf(event).isPresent();
+    }
+  }
+
+  /** As {@link BearsOnReputation}, for the events Insights does not de-duplicate. */
+  static final class BearsOnReputationWithoutCampaign implements FilterFunction<Event> {
+    @Override
+    public boolean filter(Event event) {
+      return event.campaignId() == null && ReputationRules.keyOf(event).isPresent();
     }
   }
 

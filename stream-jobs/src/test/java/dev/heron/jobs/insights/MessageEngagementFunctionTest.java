@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +55,36 @@ class MessageEngagementFunctionTest {
         .satisfies(d -> assertThat(nonZero(d.counts())).isEqualTo(Map.of(Counter.SENT, 1L)));
     assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // the one seen event id
     assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  @Test
+  void anExpiredMessageIsRemovedAsOtherMessagesComeIn() throws Exception {
+    // Fixed ids, so that the keys' places in the state table (and the walk's path) are the same
+    // in every run.
+    harness.processElement(events.event(EventType.SENT, new UUID(1, 0), at), 0);
+    harness.setStateTtlProcessingTime(SEEN_TTL.toMillis() + 1);
+
+    int others = 200;
+    for (int i = 1; i <= others; i++) {
+      harness.processElement(events.event(EventType.SENT, new UUID(2, i), at), 0);
+    }
+
+    // the new messages' seen event ids: the expired one was found and dropped on the way
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(others);
+  }
+
+  @Test
+  void everyNewEventGoesOnceToTheSideOutputBucketedOrNot() throws Exception {
+    Event sent = events.event(EventType.SENT, message, at);
+    Event unbucketed = events.of(EventType.SENT, message, at).campaignId(null).build();
+
+    harness.processElement(sent, at.toEpochMilli());
+    harness.processElement(sent, at.toEpochMilli());
+    harness.processElement(unbucketed, at.toEpochMilli());
+
+    assertThat(harness.getSideOutput(MessageEngagementFunction.FIRST_SIGHTINGS))
+        .extracting(StreamRecord::getValue)
+        .containsExactly(sent, unbucketed);
   }
 
   @Test

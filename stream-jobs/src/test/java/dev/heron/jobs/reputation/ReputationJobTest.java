@@ -11,6 +11,8 @@ import dev.heron.jobs.CollectingSink;
 import dev.heron.jobs.MiniClusters;
 import dev.heron.jobs.TestDatabase;
 import dev.heron.jobs.TestEvents;
+import dev.heron.jobs.insights.InsightsJob;
+import dev.heron.jobs.insights.InsightsSettings;
 import dev.heron.jobs.intake.EventIntake;
 import dev.heron.jobs.storage.JdbcSinks;
 import dev.heron.jobs.storage.JobQueries;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,43 @@ class ReputationJobTest {
     assertThat(snapshots()).isEqualTo(2);
   }
 
+  /**
+   * As the local pipeline wires it: campaign outcomes de-duplicated once, by Insights, and the
+   * outcomes without a campaign by the job itself; a duplicate of either counts once.
+   */
+  @Test
+  void campaignOutcomesDeDuplicatedByInsightsAndTheOthersHereCountOnce() throws Exception {
+    List<Event> input = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      input.add(outcome("127.0.0.4", EventType.DELIVERED, i));
+      Event withoutCampaign =
+          events
+              .of(EventType.BOUNCED, UUID.randomUUID(), at.plusSeconds(i))
+              .sendingIp("127.0.0.4")
+              .provider(provider)
+              .campaignId(null)
+              .build();
+      input.add(withoutCampaign);
+    }
+    input.add(input.get(0)); // a campaign event twice
+    input.add(input.get(1)); // an event without a campaign twice
+    input.add(outcome("127.0.0.4", EventType.DELIVERED, 0)); // same time, its own event id
+
+    CollectingSink<IpScore> topic = new CollectingSink<>();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    DataStream<Event> events = intake(input).events(env);
+    DataStream<Event> firstSightings =
+        InsightsJob.wire(events, new CollectingSink<>(), InsightsSettings.defaults());
+    ReputationJob.wire(events, firstSightings, sinks(topic), Duration.ofMinutes(5));
+    env.execute("reputation-shared-dedup-test");
+
+    IpScore score = current("127.0.0.4");
+    assertThat(score.volume()).isEqualTo(101);
+    assertThat(score.bounceRate()).isCloseTo((50 + 1.0) / 151, within(1e-9));
+    assertThat(topic.received()).last().isEqualTo(score);
+  }
+
   private Event outcome(String ip, EventType type, int second) {
     Event.Builder b = events.of(type, UUID.randomUUID(), at.plusSeconds(second)).sendingIp(ip);
     return b.provider(provider).build();
@@ -75,27 +115,31 @@ class ReputationJobTest {
   private void run(List<Event> input, CollectingSink<IpScore> topic) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
-    var sql = JobQueries.load();
-    ReputationSinks sinks =
-        new ReputationSinks(
-            topic,
-            JdbcSinks.batched(
-                sql.get(JobQueries.UPSERT_IP_REPUTATION),
-                new IpScoreBinder(),
-                JdbcSinks.Batching.upserts()),
-            JdbcSinks.batched(
-                sql.get(JobQueries.UPSERT_IP_REPUTATION_CURRENT),
-                new IpScoreBinder(),
-                JdbcSinks.Batching.upserts()));
-    EventIntake intake =
-        new EventIntake(
-            BoundedSources.ofEvents(input),
-            new CollectingSink<>(),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(10));
     // A long coalescing interval: the job ends first, so each key is published once, at the end.
-    new ReputationJob(intake, sinks, Duration.ofMinutes(5)).build(env);
+    new ReputationJob(intake(input), sinks(topic), Duration.ofMinutes(5)).build(env);
     env.execute("reputation-test");
+  }
+
+  private static ReputationSinks sinks(CollectingSink<IpScore> topic) {
+    var sql = JobQueries.load();
+    return new ReputationSinks(
+        topic,
+        JdbcSinks.batched(
+            sql.get(JobQueries.UPSERT_IP_REPUTATION),
+            new IpScoreBinder(),
+            JdbcSinks.Batching.upserts()),
+        JdbcSinks.batched(
+            sql.get(JobQueries.UPSERT_IP_REPUTATION_CURRENT),
+            new IpScoreBinder(),
+            JdbcSinks.Batching.upserts()));
+  }
+
+  private static EventIntake intake(List<Event> input) {
+    return new EventIntake(
+        BoundedSources.ofEvents(input),
+        new CollectingSink<>(),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10));
   }
 
   private IpScore current(String ip) throws Exception {
