@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.simplejavamail.utils.mail.dkim.Canonicalization;
 import org.simplejavamail.utils.mail.dkim.DkimMessage;
 import org.simplejavamail.utils.mail.dkim.DkimSigner;
@@ -32,21 +33,15 @@ public final class DkimSigning {
           "List-Unsubscribe-Post",
           "Feedback-ID");
 
-  /** Every header an ed25519 signature covers when the message has it. */
+  /**
+   * Every header an ed25519 signature covers when the message has it: those above, and the ones
+   * that decide how the message reads and where an answer goes.
+   */
   static final List<String> SIGNED_HEADERS =
-      List.of(
-          "From",
-          "To",
-          "Subject",
-          "Date",
-          "Message-ID",
-          "List-Unsubscribe",
-          "List-Unsubscribe-Post",
-          "Feedback-ID",
-          "Reply-To",
-          "MIME-Version",
-          "Content-Type",
-          "Content-Transfer-Encoding");
+      Stream.concat(
+              ALSO_SIGNED.stream(),
+              Stream.of("Reply-To", "MIME-Version", "Content-Type", "Content-Transfer-Encoding"))
+          .toList();
 
   /** Signs one message for one key. */
   @FunctionalInterface

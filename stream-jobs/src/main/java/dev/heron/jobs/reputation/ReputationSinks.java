@@ -16,9 +16,14 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 public record ReputationSinks(Sink<IpScore> topic, Sink<IpScore> snapshots, Sink<IpScore> current) {
 
   public static ReputationSinks real() {
+    return withTopic(topicSink());
+  }
+
+  /** The database sinks, with the scores published to {@code topic}. */
+  public static ReputationSinks withTopic(Sink<IpScore> topic) {
     NamedQueries sql = JobQueries.load();
     return new ReputationSinks(
-        topicSink(),
+        topic,
         JdbcSinks.batched(
             sql.get(JobQueries.UPSERT_IP_REPUTATION),
             new IpScoreBinder(),

@@ -14,8 +14,6 @@ import dev.heron.jobs.TestEvents;
 import dev.heron.jobs.insights.InsightsJob;
 import dev.heron.jobs.insights.InsightsSettings;
 import dev.heron.jobs.intake.EventIntake;
-import dev.heron.jobs.storage.JdbcSinks;
-import dev.heron.jobs.storage.JobQueries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -121,17 +119,7 @@ class ReputationJobTest {
   }
 
   private static ReputationSinks sinks(CollectingSink<IpScore> topic) {
-    var sql = JobQueries.load();
-    return new ReputationSinks(
-        topic,
-        JdbcSinks.batched(
-            sql.get(JobQueries.UPSERT_IP_REPUTATION),
-            new IpScoreBinder(),
-            JdbcSinks.Batching.upserts()),
-        JdbcSinks.batched(
-            sql.get(JobQueries.UPSERT_IP_REPUTATION_CURRENT),
-            new IpScoreBinder(),
-            JdbcSinks.Batching.upserts()));
+    return ReputationSinks.withTopic(topic);
   }
 
   private static EventIntake intake(List<Event> input) {
