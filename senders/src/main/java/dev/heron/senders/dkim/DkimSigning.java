@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.security.interfaces.RSAPrivateKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,10 +99,7 @@ public final class DkimSigning {
 
   private static MessageSigner rsaSigner(DkimKey key) throws MessagingException {
     DkimSigner signer =
-        new DkimSigner(
-            key.domain(),
-            key.selector(),
-            (java.security.interfaces.RSAPrivateKey) key.privateKey());
+        new DkimSigner(key.domain(), key.selector(), (RSAPrivateKey) key.privateKey());
     signer.setSigningAlgorithm(SigningAlgorithm.SHA256_WITH_RSA);
     signer.setHeaderCanonicalization(Canonicalization.RELAXED);
     signer.setBodyCanonicalization(Canonicalization.RELAXED);

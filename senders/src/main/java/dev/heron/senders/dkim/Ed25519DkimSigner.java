@@ -23,14 +23,12 @@ final class Ed25519DkimSigner {
   private final String domain;
   private final String selector;
   private final Ed25519PrivateKeyParameters key;
-  private final List<String> headersToSign;
   private final MessageDigest sha256;
 
   Ed25519DkimSigner(String domain, String selector, Ed25519PrivateKeyParameters key) {
     this.domain = domain;
     this.selector = selector;
     this.key = key;
-    this.headersToSign = DkimSigning.SIGNED_HEADERS;
     try {
       this.sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -58,7 +56,7 @@ final class Ed25519DkimSigner {
     List<Field> fields = fields(wire, Math.max(0, bodyStart - 2));
     ByteArrayOutputStream signedData = new ByteArrayOutputStream(1024);
     StringBuilder names = new StringBuilder();
-    for (String wanted : headersToSign) {
+    for (String wanted : DkimSigning.SIGNED_HEADERS) {
       Field field = last(fields, wanted.toLowerCase(Locale.ROOT));
       if (field != null) {
         RelaxedCanonicalization.appendHeader(wire, field.from(), field.to(), signedData);
