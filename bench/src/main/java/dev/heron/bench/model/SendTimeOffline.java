@@ -117,8 +117,8 @@ public final class SendTimeOffline {
     double[] n = Arrays.stream(numbers).mapToDouble(Double::parseDouble).toArray();
     VariedReadingWorld world = new VariedReadingWorld(n[0], n[1], n[2], n[3], n[4]);
     List<double[]> fitted = new ArrayList<>();
-    double[] assumed = new double[runs];
-    double[] oracle = new double[runs];
+    List<Double> assumed = new ArrayList<>();
+    List<Double> oracle = new ArrayList<>();
     for (int run = 0; run < runs; run++) {
       VariedReadingWorld.History history =
           world.play(contacts, weeks, perWeek, Instant.parse("2026-01-05T00:00:00Z"), 1000L + run);
@@ -126,16 +126,16 @@ public final class SendTimeOffline {
       ReadingShape shape = replay.fittedShape();
       fitted.add(
           byOpens(history.contacts(), history.peaks(), history.opens(), replay.models(shape)));
-      assumed[run] =
+      assumed.add(
           byOpens(
               history.contacts(),
               history.peaks(),
               history.opens(),
-              replay.models(ReadingShape.DEFAULT))[0];
-      oracle[run] =
+              replay.models(ReadingShape.DEFAULT))[0]);
+      oracle.add(
           byOpens(
               history.contacts(), history.peaks(), history.opens(), replay.oracle(world.oracle()))[
-              0];
+              0]);
       System.out.printf(
           Locale.ROOT,
           "run %d (%s): fitted shape (%s); true hour in top 3 %.1f %% (assumed default shape"
@@ -144,12 +144,10 @@ public final class SendTimeOffline {
           world,
           shape,
           100 * fitted.get(run)[0],
-          100 * assumed[run],
-          100 * oracle[run],
+          100 * assumed.get(run),
+          100 * oracle.get(run),
           describe(fitted.get(run)));
     }
-    Arrays.sort(assumed);
-    Arrays.sort(oracle);
     System.out.printf(
         Locale.ROOT,
         "median of %d runs (%d contacts, %d weeks x %d campaigns, %s): true hour in top 3 %.1f %%"
@@ -160,8 +158,8 @@ public final class SendTimeOffline {
         perWeek,
         world,
         100 * medianByBin(fitted)[0],
-        100 * assumed[runs / 2],
-        100 * oracle[runs / 2],
+        100 * Median.of(assumed),
+        100 * Median.of(oracle),
         describe(medianByBin(fitted)));
   }
 

@@ -11,8 +11,10 @@ import java.util.function.IntToDoubleFunction;
  * What the best possible reader of a contact's readings would find in a simulated world: the same
  * likelihood as Heron's model, but with the world's own habit shape and reading numbers (for the
  * simulator: {@link Habits#affinity}, read over 72 hours, halving per day of waiting, opened less
- * the longer it waited, 10 % read on arrival), which no real system knows. It bounds what any model
- * can reach with the same readings; it is not a model Heron could run.
+ * the longer it waited, 10 % read on arrival), which no real system knows. It approximates what the
+ * best model could reach with the same readings (it leaves out the first hour's partial share and
+ * scores opens at the middle of their hour, so it is a close reader, not an exact bound); it is not
+ * a model Heron could run.
  */
 final class SimulatorShapeOracle {
   private static final int HOURS = 168;

@@ -217,8 +217,9 @@ public class CampaignService {
       return plannedInOneTransaction(tenantId, id, action);
     } catch (DataException e) {
       if (e.isForeignKeyViolation()) {
-        // A contact of the audience was deleted while the plan was written: nothing was planned
-        // (one transaction), and planning again takes the audience as it is now.
+        // A row the plan refers to (a contact of the audience, in practice: the campaign is locked)
+        // was deleted while the plan was written: nothing was planned (one transaction), and
+        // planning again takes the audience as it is now.
         throw ApiException.conflict(
             "audience",
             "audience: a contact was deleted while campaign "

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +44,9 @@ public class ContactImporter {
   static final int BATCH_SIZE = 20_000;
 
   /**
-   * Batches written at once, each on its own connection: two, as the development machine has two
-   * cores; a batch's upsert keeps one database core busy.
+   * Batches written at once, each on its own connection: with one, the file's reader waited for the
+   * writer nearly all the time (a batch's upsert keeps one database core busy); a second keeps the
+   * reader busy, and more would take the database from the rest of its work.
    */
   static final int WRITERS = 2;
 
@@ -128,10 +130,7 @@ public class ContactImporter {
         }
       }
       submit(writers, inFlight, batch, tenantId, listId, importId);
-      while (!inFlight.isEmpty()) {
-        awaitWritten(inFlight.peekFirst().future());
-        inFlight.removeFirst();
-      }
+      awaitOldestWhile(inFlight, writing -> true);
     } finally {
       // The file failed while batches were being written: they end before the import is marked
       // failed, so the progress they report is final.
@@ -161,14 +160,25 @@ public class ContactImporter {
       UUID tenantId,
       UUID listId,
       UUID importId) {
-    while (!inFlight.isEmpty()
-        && (inFlight.size() >= WRITERS
-            || inFlight.stream().anyMatch(w -> w.batch().sharesAnEmailWith(batch)))) {
-      awaitWritten(inFlight.peekFirst().future());
-      inFlight.removeFirst();
-    }
+    awaitOldestWhile(
+        inFlight,
+        writing ->
+            writing.size() >= WRITERS
+                || writing.stream().anyMatch(w -> w.batch().sharesAnEmailWith(batch)));
     inFlight.addLast(
         new Writing(batch, writers.submit(() -> write(tenantId, listId, importId, batch))));
+  }
+
+  /**
+   * Waits for the oldest batches in flight, in file order, while {@code condition} holds of those
+   * left. A batch leaves the queue before it is waited for, so one that failed is not waited for
+   * again when the import ends.
+   */
+  private static void awaitOldestWhile(
+      Deque<Writing> inFlight, Predicate<Deque<Writing>> condition) {
+    while (!inFlight.isEmpty() && condition.test(inFlight)) {
+      awaitWritten(inFlight.removeFirst().future());
+    }
   }
 
   private static void awaitWritten(Future<?> writing) {

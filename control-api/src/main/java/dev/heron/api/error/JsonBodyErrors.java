@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,7 +49,7 @@ final class JsonBodyErrors {
    * outside every field.
    */
   static Optional<String> fieldAt(String message, String body) {
-    Matcher location = last(message);
+    MatchResult location = last(message);
     if (body == null || location == null) {
       return Optional.empty();
     }
@@ -91,7 +92,7 @@ final class JsonBodyErrors {
    * column 11)".
    */
   static String readable(String reason) {
-    Matcher location = last(reason);
+    MatchResult location = last(reason);
     String where =
         location != null
             ? " (line " + location.group(1) + ", column " + location.group(2) + ")"
@@ -106,14 +107,11 @@ final class JsonBodyErrors {
   }
 
   /** The position the parser stopped at: the last one the message names. */
-  private static Matcher last(String message) {
+  private static MatchResult last(String message) {
     Matcher m = LOCATION.matcher(message);
-    Matcher found = null;
-    int from = 0;
-    while (m.find(from)) {
-      found = LOCATION.matcher(message);
-      found.find(m.start());
-      from = m.end();
+    MatchResult found = null;
+    while (m.find()) {
+      found = m.toMatchResult();
     }
     return found;
   }

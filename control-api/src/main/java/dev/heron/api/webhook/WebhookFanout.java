@@ -61,8 +61,7 @@ class WebhookFanout {
                 Map.entry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 Map.entry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 // Under load, fewer and fuller fetches (each a poll and a commit) instead of one
-                // per
-                // few records; a webhook waits at most the fetch wait longer.
+                // per few records; a webhook waits at most the fetch wait longer.
                 Map.entry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024),
                 Map.entry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 200),
                 Map.entry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000),

@@ -49,15 +49,11 @@ final class WebhookMatcher {
       return List.of();
     }
     Event event = valid.value();
+    String payload = new String(record, StandardCharsets.UTF_8);
     List<Pending> deliveries = new ArrayList<>(1);
     for (WebhookSubscriptions.Subscription s : subscriptionsOfTenant.apply(event.tenantId())) {
       if (s.wants(event)) {
-        deliveries.add(
-            new Pending(
-                s.id(),
-                event.eventId(),
-                event.type().name(),
-                new String(record, StandardCharsets.UTF_8)));
+        deliveries.add(new Pending(s.id(), event.eventId(), event.type().name(), payload));
       }
     }
     return deliveries;

@@ -2,10 +2,10 @@ package dev.heron.jobs.abtest;
 
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
+import dev.heron.jobs.intake.StateTtl;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -51,10 +51,7 @@ public final class FirstTouchPerMessage extends KeyedProcessFunction<String, Eve
   @Override
   public void open(OpenContext openContext) {
     ValueStateDescriptor<Integer> descriptor = new ValueStateDescriptor<>("seen-kinds", Types.INT);
-    descriptor.enableTimeToLive(
-        StateTtlConfig.newBuilder(remember)
-            .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-            .build());
+    descriptor.enableTimeToLive(StateTtl.afterLastWrite(remember));
     seenKinds = getRuntimeContext().getState(descriptor);
   }
 

@@ -46,7 +46,9 @@ public final class ReputationJob {
    * events per message: those come from {@code firstSightingsOfCampaignEvents} (the side output of
    * Insights), and only the events without a campaign are de-duplicated here. One state per message
    * and one shuffle of every outcome fewer than {@link #wire(DataStream, ReputationSinks,
-   * Duration)}, with the same counts.
+   * Duration)}. A campaign event's duplicate is recognised for as long as Insights remembers event
+   * ids (7 days by default) rather than this job's own two days, so one that comes back later is
+   * not counted twice either.
    */
   public static void wire(
       DataStream<Event> events,

@@ -1,12 +1,12 @@
 package dev.heron.jobs.sendtime;
 
+import dev.heron.jobs.intake.StateTtl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -35,8 +35,7 @@ public final class ContactReadingsFunction
     MapStateDescriptor<String, Delivery> recent =
         new MapStateDescriptor<>("deliveries", Types.STRING, TypeInformation.of(Delivery.class));
     // a contact who receives nothing more keeps no deliveries (event-time pruning needs new ones)
-    recent.enableTimeToLive(
-        StateTtlConfig.newBuilder(SendTimeRules.READ_HORIZON.plusDays(1)).build());
+    recent.enableTimeToLive(StateTtl.afterLastWrite(SendTimeRules.READ_HORIZON.plusDays(1)));
     return recent;
   }
 

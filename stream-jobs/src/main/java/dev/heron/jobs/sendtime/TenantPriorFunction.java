@@ -1,12 +1,12 @@
 package dev.heron.jobs.sendtime;
 
+import dev.heron.jobs.intake.StateTtl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -63,7 +63,7 @@ public final class TenantPriorFunction
     MapStateDescriptor<String, ContactReadings> sampled =
         new MapStateDescriptor<>(
             "shape-sample", Types.STRING, TypeInformation.of(ContactReadings.class));
-    sampled.enableTimeToLive(StateTtlConfig.newBuilder(SAMPLE_TTL).build());
+    sampled.enableTimeToLive(StateTtl.afterLastWrite(SAMPLE_TTL));
     return sampled;
   }
 
