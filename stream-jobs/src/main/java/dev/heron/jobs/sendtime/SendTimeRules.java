@@ -85,11 +85,18 @@ public final class SendTimeRules {
    * kept.
    */
   public static ContactReadings add(ContactReadings readings, Reading reading) {
+    return add(readings, reading, MAX_READINGS);
+  }
+
+  /**
+   * {@code readings} with one more (and one more observation); the newest {@code kept} are kept.
+   */
+  public static ContactReadings add(ContactReadings readings, Reading reading, int keep) {
     ContactReadings r = readings == null ? ContactReadings.NONE : readings;
-    Reading[] kept = Arrays.copyOf(r.readings(), Math.min(r.readings().length + 1, MAX_READINGS));
+    Reading[] kept = Arrays.copyOf(r.readings(), Math.min(r.readings().length + 1, keep));
     int at = kept.length - 1;
-    if (r.readings().length == MAX_READINGS) {
-      System.arraycopy(r.readings(), 1, kept, 0, MAX_READINGS - 1); // drop the oldest
+    if (r.readings().length >= keep) {
+      System.arraycopy(r.readings(), r.readings().length - keep + 1, kept, 0, keep - 1);
     }
     kept[at] = reading;
     return new ContactReadings(

@@ -21,8 +21,9 @@ import org.apache.flink.util.Collector;
  * coalesce} while they change (both move slowly; contacts read the latest).
  *
  * <p>State stays bounded: the sample holds at most {@link ShapeFit#SAMPLE_CONTACTS} contacts (the
- * first to read, each with its newest {@link SendTimeRules#MAX_READINGS} readings); a contact that
- * stops reading leaves it after {@link #SAMPLE_TTL}, and another takes its place.
+ * first to read, each with its newest {@link ShapeFit#READINGS_PER_CONTACT} readings, all the fit
+ * reads); a contact that stops reading leaves it after {@link #SAMPLE_TTL}, and another takes its
+ * place.
  */
 public final class TenantPriorFunction
     extends KeyedProcessFunction<String, ContactReading, TenantPrior> {
@@ -78,7 +79,7 @@ public final class TenantPriorFunction
     ContactReadings sampled = sample.get(e.contactId());
     int size = sampleSize.value() == null ? 0 : sampleSize.value();
     if (sampled != null || size < ShapeFit.SAMPLE_CONTACTS) {
-      sample.put(e.contactId(), SendTimeRules.add(sampled, r));
+      sample.put(e.contactId(), SendTimeRules.add(sampled, r, ShapeFit.READINGS_PER_CONTACT));
       sampleSize.update(sampled == null ? size + 1 : size);
       sampleChanged.update(true);
     }

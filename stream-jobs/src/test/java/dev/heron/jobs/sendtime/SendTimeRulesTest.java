@@ -68,6 +68,22 @@ class SendTimeRulesTest {
   }
 
   @Test
+  void aSmallerCapKeepsTheNewestInOrderAndTrimsALongerHistory() {
+    ContactReadings r = null;
+    for (int i = 0; i < 100; i++) {
+      r = SendTimeRules.add(r, new Reading(i % 168, Reading.NOT_DELIVERED, i * HOUR));
+    }
+    ContactReadings capped =
+        SendTimeRules.add(r, new Reading(0, Reading.NOT_DELIVERED, 100 * HOUR), 64);
+
+    assertThat(capped.readings()).hasSize(64);
+    assertThat(capped.readings()[0].atMillis()).isEqualTo(37 * HOUR);
+    assertThat(capped.readings()[62].atMillis()).isEqualTo(99 * HOUR);
+    assertThat(capped.readings()[63].atMillis()).isEqualTo(100 * HOUR);
+    assertThat(capped.observations()).isEqualTo(101);
+  }
+
+  @Test
   void fewReadingsLeanOnThePopulationAndManyOnTheContact() {
     DecayedHistogram population = null;
     for (int i = 0; i < 1_000; i++) {
