@@ -1,6 +1,8 @@
 package dev.heron.jobs.sendtime;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -33,6 +35,14 @@ public final class ContactSendTimeFunction
   private static final long END_OF_TIME = Long.MAX_VALUE;
 
   private final long coalesceMillis;
+
+  /**
+   * Each tenant's part of the posterior, computed once per prior it was computed from (the same
+   * object while the broadcast state holds it): a contact's model would otherwise redo 168 × 168
+   * terms that only the tenant decides.
+   */
+  private transient Map<String, PriorLog> priorLogs;
+
   private transient ValueState<ContactReadings> readings;
   private transient ValueState<Boolean> changed;
 
@@ -42,6 +52,7 @@ public final class ContactSendTimeFunction
 
   @Override
   public void open(OpenContext openContext) {
+    priorLogs = new HashMap<>();
     readings = getRuntimeContext().getState(READINGS);
     changed = getRuntimeContext().getState(new ValueStateDescriptor<>("changed", Types.BOOLEAN));
   }
@@ -73,7 +84,7 @@ public final class ContactSendTimeFunction
         (key, state) -> {
           ContactReadings contact = state.value();
           if (key.startsWith(tenantKey) && contact != null && contact.readings().length > 0) {
-            out.collect(model(key, contact, prior));
+            out.collect(model(key, contact, prior, priorLogOf(prior.tenantId(), prior)));
           }
         });
   }
@@ -89,17 +100,31 @@ public final class ContactSendTimeFunction
     }
     changed.clear();
     String key = ctx.getCurrentKey();
-    TenantPrior prior = ctx.getBroadcastState(PRIORS).get(key.substring(0, key.indexOf('|')));
-    out.collect(model(key, readings.value(), prior));
+    String tenantId = key.substring(0, key.indexOf('|'));
+    TenantPrior prior = ctx.getBroadcastState(PRIORS).get(tenantId);
+    out.collect(model(key, readings.value(), prior, priorLogOf(tenantId, prior)));
   }
 
-  private static ContactSendTime model(String key, ContactReadings contact, TenantPrior prior) {
+  /** A tenant's prior and its part of the posterior. */
+  private record PriorLog(TenantPrior prior, double[] log) {}
+
+  private double[] priorLogOf(String tenantId, TenantPrior prior) {
+    PriorLog cached = priorLogs.get(tenantId);
+    if (cached == null || cached.prior() != prior) {
+      ReadingShape shape = shapeOf(prior);
+      double[] log =
+          SendTimeRules.priorLog(
+              SendTimeRules.priorShape(prior == null ? null : prior.histogram(), shape), shape);
+      cached = new PriorLog(prior, log);
+      priorLogs.put(tenantId, cached);
+    }
+    return cached.log();
+  }
+
+  private static ContactSendTime model(
+      String key, ContactReadings contact, TenantPrior prior, double[] priorLog) {
     ReadingShape shape = shapeOf(prior);
-    double[] posterior =
-        SendTimeRules.posterior(
-            contact,
-            SendTimeRules.priorShape(prior == null ? null : prior.histogram(), shape),
-            shape);
+    double[] posterior = SendTimeRules.posteriorFrom(contact, priorLog, shape);
     int[] best = SendTimeRules.bestHours(posterior);
     return new ContactSendTime(
         key.substring(0, key.indexOf('|')),

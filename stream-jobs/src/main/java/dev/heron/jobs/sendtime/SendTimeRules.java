@@ -157,6 +157,14 @@ public final class SendTimeRules {
    */
   public static double[] posterior(
       ContactReadings contact, double[] priorShape, ReadingShape shape) {
+    return posteriorFrom(contact, priorLog(priorShape, shape), shape);
+  }
+
+  /**
+   * The population's part of every peak's log posterior: the same for all of a tenant's contacts,
+   * so it is computed once per tenant prior (168 × 168 terms) rather than once per contact.
+   */
+  public static double[] priorLog(double[] priorShape, ReadingShape shape) {
     ShapeTables tables = ShapeTables.of(shape);
     double[] log = new double[HOURS_OF_WEEK];
     for (int peak = 0; peak < HOURS_OF_WEEK; peak++) {
@@ -166,6 +174,14 @@ public final class SendTimeRules {
       }
       log[peak] = PRIOR_STRENGTH * prior;
     }
+    return log;
+  }
+
+  /** {@link #posterior} with the population's part already computed ({@link #priorLog}). */
+  public static double[] posteriorFrom(
+      ContactReadings contact, double[] priorLog, ReadingShape shape) {
+    ShapeTables tables = ShapeTables.of(shape);
+    double[] log = priorLog.clone();
     for (Reading r : contact.readings()) {
       double weight = decay(contact.asOfMillis() - r.atMillis());
       for (int peak = 0; peak < HOURS_OF_WEEK; peak++) {
