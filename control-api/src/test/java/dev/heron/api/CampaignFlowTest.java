@@ -71,7 +71,7 @@ class CampaignFlowTest extends ApiTestSupport {
 
       List<SendRequest> published =
           sends
-              .await(forCampaign(campaign.id()), 2, Duration.ofSeconds(20), Duration.ofSeconds(1))
+              .await(forCampaign(campaign.id()), 2, TopicReader.PATIENCE, Duration.ofSeconds(1))
               .stream()
               .map(CampaignFlowTest::decode)
               .toList();
@@ -145,7 +145,7 @@ class CampaignFlowTest extends ApiTestSupport {
       assertThat(withEve.plan().planned()).isEqualTo(1);
 
       List<ConsumerRecord<String, byte[]>> records =
-          sends.await(forCampaign(campaign.id()), 5, Duration.ofSeconds(20), Duration.ofSeconds(1));
+          sends.await(forCampaign(campaign.id()), 5, TopicReader.PATIENCE, Duration.ofSeconds(1));
       Set<UUID> recipients =
           records.stream().map(r -> decode(r).recipientId()).collect(Collectors.toSet());
       assertThat(records).hasSize(5);

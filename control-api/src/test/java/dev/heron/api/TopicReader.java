@@ -27,6 +27,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * consumer group, so tests never disturb the services' offsets or each other.
  */
 public final class TopicReader implements AutoCloseable {
+  /**
+   * How long a test waits for records that go through Kafka: generous, because a CI machine at a
+   * load of 10 can take tens of seconds for what takes one here; waiting costs nothing when they
+   * come sooner.
+   */
+  public static final Duration PATIENCE = Duration.ofSeconds(90);
+
   private final KafkaConsumer<String, byte[]> consumer;
 
   public TopicReader(String topic) {
@@ -43,13 +50,13 @@ public final class TopicReader implements AutoCloseable {
             new StringDeserializer(),
             new ByteArrayDeserializer());
     List<TopicPartition> partitions =
-        consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+        consumer.partitionsFor(topic, PATIENCE).stream()
             .map(p -> new TopicPartition(topic, p.partition()))
             .toList();
     consumer.assign(partitions);
     consumer.seekToEnd(partitions);
     // seekToEnd is lazy: resolve the positions now, before the test acts.
-    partitions.forEach(p -> consumer.position(p, Duration.ofSeconds(10)));
+    partitions.forEach(p -> consumer.position(p, PATIENCE));
   }
 
   /**

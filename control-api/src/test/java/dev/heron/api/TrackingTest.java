@@ -200,7 +200,7 @@ class TrackingTest extends ApiTestSupport {
         .await(
             r -> messageId.toString().equals(r.key()),
             expected,
-            Duration.ofSeconds(15),
+            TopicReader.PATIENCE,
             Duration.ofMillis(700))
         .stream()
         .map(r -> ((Decoded.Valid<Event>) WireCodec.EVENTS.decode(r.value())).value())

@@ -247,7 +247,7 @@ class CallbackTest extends ReadsTestSupport {
         .await(
             r -> messageId.toString().equals(r.key()),
             expected,
-            Duration.ofSeconds(15),
+            TopicReader.PATIENCE,
             Duration.ofMillis(500))
         .stream()
         .map(r -> ((Decoded.Valid<Event>) WireCodec.EVENTS.decode(r.value())).value())

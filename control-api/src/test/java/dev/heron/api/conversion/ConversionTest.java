@@ -79,7 +79,7 @@ class ConversionTest extends ReadsTestSupport {
               .await(
                   r -> m.messageId().toString().equals(r.key()),
                   2,
-                  Duration.ofSeconds(15),
+                  TopicReader.PATIENCE,
                   Duration.ofSeconds(1))
               .stream()
               .map(r -> ((Decoded.Valid<Event>) WireCodec.EVENTS.decode(r.value())).value())

@@ -73,9 +73,9 @@ class SpoolCrashTest {
       EventSpool restarted = new EventSpool(producer, base.toString());
       try {
         var arrived =
-            topic.await(r -> keys.contains(r.key()), EVENTS, Duration.ofSeconds(30), Duration.ZERO);
+            topic.await(r -> keys.contains(r.key()), EVENTS, TopicReader.PATIENCE, Duration.ZERO);
         assertThat(arrived.stream().map(r -> r.key()).distinct()).hasSize(EVENTS);
-        awaitEmpty(base.resolve("0"), Duration.ofSeconds(10));
+        awaitEmpty(base.resolve("0"), TopicReader.PATIENCE);
       } finally {
         restarted.close();
       }

@@ -57,7 +57,7 @@ class SpoolShipperTest {
               .map(e -> new SpoolRecord(e.messageId().toString(), WireCodec.EVENTS.encode(e)))
               .toList());
 
-      try (Producer<String, byte[]> dead = producer("127.0.0.1:" + unusedPort());
+      try (Producer<String, byte[]> dead = deadProducer("127.0.0.1:" + unusedPort());
           SpoolShipper shipper = new SpoolShipper(log, dead, Topics.EVENTS, 100).start()) {
         Thread.sleep(1_500);
         assertThat(shipper.shipped()).isZero();
@@ -65,13 +65,13 @@ class SpoolShipperTest {
       assertThat(SpoolLog.countPending(log.directory())).isEqualTo(300);
 
       try (TopicReader topic = new TopicReader(Topics.EVENTS);
-          Producer<String, byte[]> live = producer(Settings.get(Settings.KAFKA_BOOTSTRAP));
+          Producer<String, byte[]> live = liveProducer();
           SpoolShipper shipper = new SpoolShipper(log, live, Topics.EVENTS, 100).start()) {
         var arrived =
-            topic.await(r -> keys.contains(r.key()), 300, Duration.ofSeconds(30), Duration.ZERO);
+            topic.await(r -> keys.contains(r.key()), 300, TopicReader.PATIENCE, Duration.ZERO);
         assertThat(arrived.stream().map(r -> r.key()).distinct()).hasSize(300);
         // The last batch's acknowledgement may be counted just after its records are readable.
-        Instant counted = Instant.now().plusSeconds(10);
+        Instant counted = Instant.now().plus(TopicReader.PATIENCE);
         while (shipper.shipped() < 300 && Instant.now().isBefore(counted)) {
           Thread.sleep(20);
         }
@@ -81,7 +81,8 @@ class SpoolShipperTest {
     }
   }
 
-  private static Producer<String, byte[]> producer(String bootstrap) {
+  /** Gives up on the unreachable broker within a second, so the shipper keeps retrying. */
+  private static Producer<String, byte[]> deadProducer(String bootstrap) {
     return new KafkaProducer<>(
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -90,6 +91,23 @@ class SpoolShipperTest {
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 500,
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1_000,
             ProducerConfig.LINGER_MS_CONFIG, 5),
+        new StringSerializer(),
+        new ByteArraySerializer());
+  }
+
+  /**
+   * The real broker with Kafka's own timeouts: the dead producer's 300 ms for metadata would fail
+   * sends to a live broker on a loaded machine, and the test would wait on retries.
+   */
+  private static Producer<String, byte[]> liveProducer() {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            Settings.get(Settings.KAFKA_BOOTSTRAP),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.LINGER_MS_CONFIG,
+            5),
         new StringSerializer(),
         new ByteArraySerializer());
   }

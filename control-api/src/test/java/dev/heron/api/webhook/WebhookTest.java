@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.heron.api.ApiTestSupport;
+import dev.heron.api.TopicReader;
 import dev.heron.events.Channel;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
@@ -115,7 +116,7 @@ class WebhookTest extends ApiTestSupport {
     Event clicked = event(tenant.tenant().id(), EventType.CLICKED);
     publish(clicked, opened);
 
-    Instant giveUp = Instant.now().plusSeconds(30);
+    Instant giveUp = Instant.now().plus(TopicReader.PATIENCE);
     while (received.stream().noneMatch(r -> r.answered() == 204)
         && Instant.now().isBefore(giveUp)) {
       Thread.sleep(100);
@@ -161,7 +162,7 @@ class WebhookTest extends ApiTestSupport {
     failuresLeft.set(1_000);
     Event bounced = event(tenant.tenant().id(), EventType.DELIVERED);
     publish(bounced);
-    Instant giveUp = Instant.now().plusSeconds(30);
+    Instant giveUp = Instant.now().plus(TopicReader.PATIENCE);
     Deliveries log;
     do {
       Thread.sleep(200);
@@ -243,7 +244,7 @@ class WebhookTest extends ApiTestSupport {
     Event watched = event(tenantId, EventType.OPENED);
     publish(watched);
 
-    Instant giveUp = Instant.now().plusSeconds(30);
+    Instant giveUp = Instant.now().plus(TopicReader.PATIENCE);
     while (receivedEvents().noneMatch(id -> id.equals(watched.eventId().toString()))
         && Instant.now().isBefore(giveUp)) {
       Thread.sleep(100);
@@ -270,7 +271,7 @@ class WebhookTest extends ApiTestSupport {
             Map.<String, Object>of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 Settings.get(Settings.KAFKA_BOOTSTRAP)))) {
-      Instant giveUp = Instant.now().plusSeconds(30);
+      Instant giveUp = Instant.now().plus(TopicReader.PATIENCE);
       while (Instant.now().isBefore(giveUp)) {
         OffsetAndMetadata committed =
             admin
@@ -284,7 +285,8 @@ class WebhookTest extends ApiTestSupport {
         Thread.sleep(100);
       }
     }
-    throw new AssertionError("the fan-out did not get past " + record + " in 30 s");
+    throw new AssertionError(
+        "the fan-out did not get past " + record + " in " + TopicReader.PATIENCE);
   }
 
   private static Event event(UUID tenantId, EventType type) {
