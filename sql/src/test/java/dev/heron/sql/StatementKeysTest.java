@@ -26,6 +26,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * key.
  */
 class StatementKeysTest {
+  /** How long a statement may take to start waiting or to finish on a loaded CI machine. */
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
   private static FreshDatabase database;
   private static PGSimpleDataSource dataSource;
 
@@ -276,9 +279,9 @@ class StatementKeysTest {
                   throw new IllegalStateException(e);
                 }
               });
-      awaitLockWait();
+      awaitBlockedBy(deleter);
       deleter.commit();
-      assertThatThrownBy(() -> insert.get(10, TimeUnit.SECONDS))
+      assertThatThrownBy(() -> insert.get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
           .rootCause()
           .hasMessageContaining(column)
           .extracting(e -> ((SQLException) e).getSQLState())
@@ -310,9 +313,9 @@ class StatementKeysTest {
                   throw new IllegalStateException(e);
                 }
               });
-      awaitLockWait();
+      awaitBlockedBy(planner);
       planner.commit();
-      deleted.get(10, TimeUnit.SECONDS);
+      deleted.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
   }
 
@@ -325,15 +328,20 @@ class StatementKeysTest {
         .isEqualTo("23503");
   }
 
-  /** Until another connection to this database waits for a lock (bounded). */
-  private static void awaitLockWait() throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+  /**
+   * Until another connection waits for a lock {@code holder} holds (bounded): any lock wait in the
+   * shared database would not say that this test's statement is the one waiting.
+   */
+  private static void awaitBlockedBy(Connection holder) throws Exception {
+    int pid = holder.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+    Instant deadline = Instant.now().plus(PATIENCE);
     while (count(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                + " AND wait_event_type = 'Lock'")
+            "SELECT count(*) FROM pg_stat_activity WHERE ?::integer = ANY (pg_blocking_pids(pid))",
+            pid)
         == 0) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("no connection waited for a lock within 10 s");
+        throw new AssertionError(
+            "no connection waited for a lock of backend " + pid + " within " + PATIENCE);
       }
       Thread.sleep(20);
     }
