@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +59,7 @@ class SimulatorMainTest {
       assertThat(home.resolve("sim/mail/fay@outlook.test/main-1@news.heron.test.eml")).exists();
     } finally {
       process.destroy();
-      assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.waitFor(TestTimes.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
     }
     String log = Files.readString(home.resolve("simulator.log"));
     assertThat(log).contains("simulator: smtp=127.0.0.1:" + smtpPort + " dns=127.0.0.1:" + dnsPort);
@@ -68,7 +67,7 @@ class SimulatorMainTest {
   }
 
   private static void awaitSmtp(int port, Process process) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
+    Instant deadline = Instant.now().plus(TestTimes.PATIENCE);
     while (Instant.now().isBefore(deadline)) {
       assertThat(process.isAlive()).as("simulator process alive").isTrue();
       try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {

@@ -8,6 +8,7 @@ import dev.heron.simulator.Simulator;
 import dev.heron.simulator.SimulatorConfig;
 import dev.heron.simulator.SmtpClient;
 import dev.heron.simulator.TestPorts;
+import dev.heron.simulator.TestTimes;
 import dev.heron.simulator.Timings;
 import dev.heron.simulator.World;
 import jakarta.mail.internet.MimeMessage;
@@ -116,7 +117,7 @@ class RecipientsTest {
   }
 
   private List<Engagement> awaitEngagements(int count) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(20);
+    Instant deadline = Instant.now().plus(TestTimes.PATIENCE);
     while (simulator.engagements().size() < count && Instant.now().isBefore(deadline)) {
       Thread.sleep(20);
     }

@@ -7,6 +7,7 @@ import dev.heron.simulator.Simulator;
 import dev.heron.simulator.SimulatorConfig;
 import dev.heron.simulator.SmtpClient;
 import dev.heron.simulator.TestPorts;
+import dev.heron.simulator.TestTimes;
 import dev.heron.simulator.Timings;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Session;
@@ -60,7 +61,7 @@ class ReportSenderTest {
 
   private static BounceListenerStandIn.Received awaitReportAbout(String recipient)
       throws Exception {
-    Instant deadline = Instant.now().plusSeconds(20);
+    Instant deadline = Instant.now().plus(TestTimes.PATIENCE);
     while (Instant.now().isBefore(deadline)) {
       for (BounceListenerStandIn.Received r : listener.received()) {
         if (new String(r.data(), StandardCharsets.UTF_8).contains(recipient)) {

@@ -8,6 +8,7 @@ import dev.heron.simulator.Simulator;
 import dev.heron.simulator.SimulatorConfig;
 import dev.heron.simulator.SmtpClient;
 import dev.heron.simulator.TestPorts;
+import dev.heron.simulator.TestTimes;
 import dev.heron.simulator.Timings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -197,7 +198,7 @@ class SmtpReceiverTest {
                 MessagingException.class, () -> client.send(messageId, "grey-1@yahoo.test")));
     assertThat(early.getReturnCode()).isEqualTo(451);
 
-    Instant deadline = Instant.now().plusSeconds(20);
+    Instant deadline = Instant.now().plus(TestTimes.PATIENCE);
     boolean delivered = false;
     while (!delivered && Instant.now().isBefore(deadline)) {
       try {
