@@ -129,7 +129,7 @@ class BadRecordTest {
     }
 
     List<DeadLetter> letters =
-        deadLetters.readUntil(all -> distinctReasons(all) >= 2, Duration.ofSeconds(40));
+        deadLetters.readUntil(all -> distinctReasons(all) >= 2, TopicReader.PATIENCE);
     assertThat(letters)
         .anySatisfy(
             l -> {
@@ -154,7 +154,7 @@ class BadRecordTest {
                 delivered(all, first.messageId())
                     && delivered(all, last.messageId())
                     && delivered(all, lowerCase.messageId()),
-            Duration.ofSeconds(30));
+            TopicReader.PATIENCE);
     assertThat(seen).noneMatch(e -> e.messageId().equals(nul.messageId()));
     assertThat(seen).noneMatch(e -> e.messageId().equals(unreadable.messageId()));
     assertThat(smtp.received())
@@ -164,7 +164,7 @@ class BadRecordTest {
     // The loop went on: a request published after them is delivered too.
     SendRequest after = request(seed.recipient(campaign, "after@gmail.test"), campaign, template);
     producer.send(new ProducerRecord<>(Topics.SENDS, key, WireCodec.SENDS.encode(after))).get();
-    events.readUntil(all -> delivered(all, after.messageId()), Duration.ofSeconds(30));
+    events.readUntil(all -> delivered(all, after.messageId()), TopicReader.PATIENCE);
     assertThat(smtp.receivedFor("after@gmail.test")).hasSize(1);
   }
 

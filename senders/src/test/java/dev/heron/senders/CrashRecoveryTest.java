@@ -103,7 +103,7 @@ class CrashRecoveryTest {
         .get();
 
     events.readUntil(
-        all -> all.stream().anyMatch(e -> e.type() == EventType.DELIVERED), Duration.ofSeconds(30));
+        all -> all.stream().anyMatch(e -> e.type() == EventType.DELIVERED), TopicReader.PATIENCE);
 
     assertThat(sim.deliveriesTo("orphan@gmail.test")).hasSize(1);
     assertThat(execute(db, "SELECT 1 FROM message_retries WHERE message_id = ?", r)).isZero();
@@ -161,7 +161,7 @@ class CrashRecoveryTest {
         .get();
 
     events.readUntil(
-        all -> all.stream().anyMatch(e -> e.type() == EventType.DELIVERED), Duration.ofSeconds(30));
+        all -> all.stream().anyMatch(e -> e.type() == EventType.DELIVERED), TopicReader.PATIENCE);
     // Two more leases: a watchdog retry, had one fallen due, would have been sent by now.
     Thread.sleep(2_000);
 

@@ -142,7 +142,7 @@ class RetryBadRecordTest {
     }
 
     List<DeadLetter> letters =
-        deadLetters.readUntil(all -> keys(all).size() >= 3, Duration.ofSeconds(40));
+        deadLetters.readUntil(all -> keys(all).size() >= 3, TopicReader.PATIENCE);
     assertThat(letters)
         .allSatisfy(
             l -> {
@@ -180,7 +180,7 @@ class RetryBadRecordTest {
                     && has(all, last.messageId(), EventType.DELIVERED)
                     && has(all, noTemplate.messageId(), EventType.FAILED)
                     && has(all, garbled.messageId(), EventType.FAILED),
-            Duration.ofSeconds(30));
+            TopicReader.PATIENCE);
     assertThat(seen)
         .filteredOn(e -> e.messageId().equals(noTemplate.messageId()))
         .singleElement()

@@ -135,7 +135,7 @@ class SimulatorDeliveryTest {
                 all.stream().filter(isFinal).map(Event::messageId).distinct().count() == 11
                     && all.stream().anyMatch(e -> e.type() == EventType.COMPLAINED)
                     && all.stream().filter(e -> e.type() == EventType.BOUNCED).count() == 7,
-            Duration.ofSeconds(45));
+            TopicReader.PATIENCE);
 
     assertOutcome(seen, messages.get("ann@gmail.test"), EventType.DELIVERED, null, "gmail");
     assertOutcome(seen, messages.get("ok@example.test"), EventType.DELIVERED, null, "other");

@@ -284,7 +284,9 @@ class DeliveryManagerTest {
     SendRequest r = request(TEMPLATE, Map.of());
     Thread batch = new Thread(() -> leasing.deliver(List.of(r)));
     batch.start();
-    for (int i = 0; i < 200 && leases.held().isEmpty(); i++) {
+    // A deadline, not a number of tries: a loaded machine may take seconds to start the batch.
+    Instant started = Instant.now().plusSeconds(60);
+    while (leases.held().isEmpty() && Instant.now().isBefore(started)) {
       Thread.sleep(10);
     }
 

@@ -25,6 +25,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * about; other tests' records on the shared topic are skipped.
  */
 public final class TopicReader<T> implements AutoCloseable {
+  /**
+   * How long a test waits for records that a sender, Kafka and the simulator have to produce:
+   * generous, because a CI machine at a load of 10 can take tens of seconds for what takes one
+   * here; waiting costs nothing when they come sooner.
+   */
+  public static final Duration PATIENCE = Duration.ofSeconds(120);
+
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Function<byte[], T> decode;
   private final Predicate<T> mine;
