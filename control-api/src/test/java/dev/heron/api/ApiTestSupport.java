@@ -33,6 +33,8 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
     Map<String, String> properties = new HashMap<>();
     HeronProperties.fromSettings().forEach((k, v) -> properties.put(k, String.valueOf(v)));
     properties.put("micronaut.server.port", "-1");
+    // The client's 10 s default fails a plan or an import that a loaded CI machine makes slow.
+    properties.put("micronaut.http.client.read-timeout", "120s");
     return properties;
   }
 

@@ -142,7 +142,7 @@ class PlanningStepsTest extends ApiTestSupport {
                           .bearerAuth(w.key())));
       awaitBlockedBy(deleter);
       deleter.commit();
-      refusal = launch.get(30, TimeUnit.SECONDS);
+      refusal = launch.get(TopicReader.PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
     assertThat(refusal.status()).isEqualTo(409);
     assertThat(refusal.body().field()).isEqualTo("audience");
@@ -155,13 +155,14 @@ class PlanningStepsTest extends ApiTestSupport {
   /** Until a connection waits for a lock the given one holds (bounded). */
   private static void awaitBlockedBy(Connection holder) throws Exception {
     int pid = holder.unwrap(org.postgresql.PGConnection.class).getBackendPID();
-    Instant deadline = Instant.now().plusSeconds(20);
+    Instant deadline = Instant.now().plus(TopicReader.PATIENCE);
     while (TestDb.count(
             "SELECT count(*) FROM pg_stat_activity WHERE ?::integer = ANY (pg_blocking_pids(pid))",
             pid)
         == 0) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("no connection waited for the deleting transaction within 20 s");
+        throw new AssertionError(
+            "no connection waited for the deleting transaction within " + TopicReader.PATIENCE);
       }
       Thread.sleep(20);
     }

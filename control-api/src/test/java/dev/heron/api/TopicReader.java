@@ -28,9 +28,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class TopicReader implements AutoCloseable {
   /**
-   * How long a test waits for records that go through Kafka: generous, because a CI machine at a
-   * load of 10 can take tens of seconds for what takes one here; waiting costs nothing when they
-   * come sooner.
+   * How long a test waits for work done elsewhere — records through Kafka, the dispatcher's next
+   * tick, another transaction: generous, because a CI machine at a load of 10 can take tens of
+   * seconds for what takes one here; waiting costs nothing when it comes sooner.
    */
   public static final Duration PATIENCE = Duration.ofSeconds(90);
 

@@ -3,6 +3,7 @@ package dev.heron.api.advisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heron.api.TestDb;
+import dev.heron.api.TestIps;
 import dev.heron.api.reads.ReadsTestSupport;
 import dev.heron.api.reads.SentMessage;
 import dev.heron.events.Settings;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -84,11 +84,7 @@ class AdvisorTest extends ReadsTestSupport {
         hour,
         m.tenantId(),
         m.campaignId());
-    String ip =
-        "203.0."
-            + ThreadLocalRandom.current().nextInt(1, 255)
-            + "."
-            + ThreadLocalRandom.current().nextInt(1, 255);
+    String ip = TestIps.unused("203.0");
     TestDb.update("INSERT INTO sending_ips (ip) VALUES (?)", ip);
     TestDb.update(
         "INSERT INTO warmup_schedules (ip, schedule, schedule_day, daily_cap) VALUES (?, '[]', 3, 100)",

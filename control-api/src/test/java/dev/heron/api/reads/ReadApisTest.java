@@ -3,6 +3,7 @@ package dev.heron.api.reads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heron.api.TestDb;
+import dev.heron.api.TestIps;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -11,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
@@ -160,10 +160,9 @@ class ReadApisTest extends ReadsTestSupport {
             .get("template_id");
   }
 
-  /** An address in TEST-NET-2 no one else uses, so that tests never share an IP. */
+  /** An address around TEST-NET-2 no one else uses, so that tests never share an IP. */
   static String freshIp() {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    return "198.51." + r.nextInt(1, 255) + "." + r.nextInt(1, 255);
+    return TestIps.unused("198.51");
   }
 
   @Test
