@@ -44,7 +44,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class LocalPipelineTest {
   @RegisterExtension static final MiniClusterExtension CLUSTER = MiniClusters.twoSlots();
-  private static final Duration DEADLINE = Duration.ofSeconds(60);
+  // A MiniCluster starting, a Kafka source assigned and JDBC sinks committed: on a CI machine at a
+  // load of 10 that can take minutes; waiting costs nothing when it is quicker.
+  private static final Duration DEADLINE = Duration.ofSeconds(180);
 
   private final TestEvents events = new TestEvents();
 

@@ -153,7 +153,8 @@ class AbTestJobTest {
           consumer.seekToEnd(List.of(p));
         }
       }
-      long deadline = System.currentTimeMillis() + 30_000;
+      // Generous for a loaded machine: the job has finished, the record only has to be read.
+      long deadline = System.currentTimeMillis() + 120_000;
       while (System.currentTimeMillis() < deadline) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
           if (r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8))) {
