@@ -33,7 +33,8 @@ final class Browser implements AutoCloseable {
   static final String CHROMIUM = System.getProperty("heron.chromium", "/usr/bin/chromium");
   static final String CHROMEDRIVER =
       System.getProperty("heron.chromedriver", "/usr/bin/chromedriver");
-  private static final Duration PAGE_DEADLINE = Duration.ofSeconds(20);
+  // Chromium and the stack share a loaded CI machine: a page may take long to draw.
+  private static final Duration PAGE_DEADLINE = Duration.ofSeconds(60);
   private static final int WIDTH = 1400;
   private static final int MAX_SCREENSHOT_HEIGHT = 5000;
 

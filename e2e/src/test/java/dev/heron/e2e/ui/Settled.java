@@ -1,14 +1,17 @@
 package dev.heron.e2e.ui;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * A page and the API read one after the other can straddle a late event (a simulated recipient
- * opening a minute on). A comparison that fails is read again, page and API both, a few times
- * before it counts: a real mismatch fails every time, a race does not.
+ * opening a minute on). A comparison that fails is read again, page and API both, until it holds or
+ * a deadline passes: a real mismatch fails every time, a race does not. The deadline is a span of
+ * time rather than a number of tries, because on a loaded machine a late event can take tens of
+ * seconds through the pipeline.
  */
 final class Settled {
-  private static final int ATTEMPTS = 3;
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final Duration PAUSE = Duration.ofSeconds(2);
 
   interface Check {
@@ -16,12 +19,13 @@ final class Settled {
   }
 
   static void check(Check check) throws Exception {
-    for (int attempt = 1; ; attempt++) {
+    Instant giveUp = Instant.now().plus(DEADLINE);
+    while (true) {
       try {
         check.run();
         return;
       } catch (AssertionError e) {
-        if (attempt == ATTEMPTS) {
+        if (Instant.now().isAfter(giveUp)) {
           throw e;
         }
         Thread.sleep(PAUSE.toMillis());
