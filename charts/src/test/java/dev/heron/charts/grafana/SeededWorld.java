@@ -123,7 +123,14 @@ final class SeededWorld {
             + " pause_reason, paused_at) VALUES (?, '[]'::jsonb, 6, 500, 120, true,"
             + " 'bounce rate 4.1 % > 3 %', now())",
         ip);
-    update(c, "INSERT INTO warmup_usage (ip, day, sent) VALUES (?, current_date, 131)", ip);
+    // Today's and tomorrow's: a midnight that falls between this seed and the panel's query moves
+    // its current_date on by a day, and the panel must still find today's count.
+    update(
+        c,
+        "INSERT INTO warmup_usage (ip, day, sent) VALUES (?, current_date, 131),"
+            + " (?, current_date + 1, 131)",
+        ip,
+        ip);
   }
 
   private void event(
