@@ -466,12 +466,24 @@ class PlanningStepsTest extends ApiTestSupport {
     Map<?, ?> campaign =
         create(
             w, Map.of("warmup", true, "audience", Map.of("filter", "email contains \"@x.test\"")));
+    Object dayBefore = databaseToday();
     Map<String, Long> steps = launch(w, campaign.get("id"));
+    Object dayAfter = databaseToday();
     assertThat(steps).containsEntry("warmup", 0L).containsEntry("queued", 300L);
+    // Days count from the planner's today, which is the first day of the spread: read back after
+    // a midnight that fell during the launch, current_date would be a day past it.
+    Object today =
+        TestDb.rows(
+                "SELECT min(due_at)::date AS first FROM send_queue WHERE campaign_id = ?::uuid",
+                campaign.get("id"))
+            .get(0)
+            .get("first");
+    assertThat(today).as("the first day of the spread").isIn(dayBefore, dayAfter);
     Map<Long, Long> perDay = new HashMap<>();
     for (Map<String, Object> row :
         TestDb.rows(
-            "SELECT (q.due_at::date - current_date)::bigint AS day, count(*) AS n FROM send_queue q WHERE q.campaign_id = ?::uuid GROUP BY 1",
+            "SELECT (q.due_at::date - ?::date)::bigint AS day, count(*) AS n FROM send_queue q WHERE q.campaign_id = ?::uuid GROUP BY 1",
+            today,
             campaign.get("id"))) {
       perDay.put(((Number) row.get("day")).longValue(), ((Number) row.get("n")).longValue());
     }
@@ -484,9 +496,14 @@ class PlanningStepsTest extends ApiTestSupport {
     assertThat(
             TestDb.count(
                 "SELECT count(*) FROM send_queue q JOIN recipients r ON r.id = q.recipient_id JOIN contacts c ON c.id = r.contact_id"
-                    + " WHERE q.campaign_id = ?::uuid AND q.due_at::date = current_date AND c.last_opened_at > now() - interval '90 days'",
-                campaign.get("id")))
+                    + " WHERE q.campaign_id = ?::uuid AND q.due_at::date = ?::date AND c.last_opened_at > now() - interval '90 days'",
+                campaign.get("id"),
+                today))
         .isEqualTo(30);
+  }
+
+  private static Object databaseToday() {
+    return TestDb.rows("SELECT current_date AS today").get(0).get("today");
   }
 
   @Test
