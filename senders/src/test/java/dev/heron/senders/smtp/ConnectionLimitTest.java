@@ -70,7 +70,12 @@ class ConnectionLimitTest {
             .a("alt1.gmail-smtp-in.l.google.com", "127.0.0.1", 300)
             .mx("outlook.test", 10, "heron-test.mail.protection.outlook.com", 300)
             .a("heron-test.mail.protection.outlook.com", "127.0.0.1", 300);
-    smtp = new TestSmtp().slowly(Duration.ofMillis(300));
+    // 127.0.0.5's first transactions wait for its third connection: on a loaded machine that one
+    // could otherwise start only after the other two had sent everything.
+    smtp =
+        new TestSmtp()
+            .slowly(Duration.ofMillis(300))
+            .holdUntilBusy("127.0.0.5", 3, Duration.ofSeconds(20));
     TrafficShaper shaper =
         new TrafficShaper(
             ShapingRules.parse(RULES.getBytes(StandardCharsets.UTF_8)), Clock.systemUTC());

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +49,10 @@ public final class TestSmtp implements AutoCloseable {
   private final Map<String, AtomicInteger> openTransactions = new ConcurrentHashMap<>();
   private final Map<String, Integer> mostTransactionsAtOnce = new ConcurrentHashMap<>();
   private volatile Duration dataDelay = Duration.ZERO;
+  private volatile Hold hold;
+
+  /** Data from {@code sourceIp} waits until it has {@code busy} transactions open at once. */
+  private record Hold(String sourceIp, int busy, Duration atMost) {}
 
   /** A server on the first free port of 12650-12699 (the senders tests' share). */
   public TestSmtp() {
@@ -98,6 +103,16 @@ public final class TestSmtp implements AutoCloseable {
   /** The server takes {@code delay} to answer each message's data, as a busy exchanger does. */
   public TestSmtp slowly(Duration delay) {
     this.dataDelay = delay;
+    return this;
+  }
+
+  /**
+   * The server holds the data of {@code sourceIp}'s transactions until {@code busy} of them have
+   * been open at once, or {@code atMost} passed: how many connections an IP opens is then seen
+   * whatever the load, instead of only when its last one happens to start before the first is done.
+   */
+  public TestSmtp holdUntilBusy(String sourceIp, int busy, Duration atMost) {
+    this.hold = new Hold(sourceIp, busy, atMost);
     return this;
   }
 
@@ -160,12 +175,19 @@ public final class TestSmtp implements AutoCloseable {
     @Override
     public String data(InputStream data) throws IOException {
       boolean tls = context instanceof Session session && session.isTLSStarted();
-      if (!dataDelay.isZero()) {
-        try {
-          Thread.sleep(dataDelay.toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+      try {
+        Hold h = hold;
+        if (h != null && h.sourceIp().equals(sourceIp)) {
+          Instant giveUp = Instant.now().plus(h.atMost());
+          while (mostTransactionsAtOnce(sourceIp) < h.busy() && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(10);
+          }
         }
+        if (!dataDelay.isZero()) {
+          Thread.sleep(dataDelay.toMillis());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
       received.add(new Received(from, recipient, sourceIp, tls, data.readAllBytes()));
       return null;
