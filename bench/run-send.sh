@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# bin/heron bench send [messages per run (20000)] [runs (3)] [sending IPs (3)] [rsa|ed25519]:
+# bin/heron bench send [messages per run (20000)] [runs (3)] [sending IPs (3)] [rsa|ed25519]
+# [messages per SMTP connection (100)]:
 # messages per second from heron.sends to accepted by the simulated providers through a real senders
 # process (512 MB heap; render, tracking, DKIM rsa-sha256 with a 2048-bit key or ed25519-sha256,
 # routing, SMTP, events), against the baseline of the same messages sent again over the same

@@ -8,6 +8,7 @@ import dev.heron.events.SendRequest;
 import dev.heron.events.Settings;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
+import dev.heron.senders.kafka.DeliveryLoop;
 import dev.heron.senders.world.Seed;
 import dev.heron.senders.world.SenderProcess;
 import dev.heron.senders.world.TestInfra;
@@ -64,8 +65,8 @@ class SenderCrashIT {
       List.of("gmail.test", "outlook.test", "yahoo.test", "icloud.test", "example.test");
   private static final Duration LEASE = Duration.ofSeconds(5);
 
-  /** The most a batch claims at once: max.poll.records of the delivery loop. */
-  private static final int POLL_BATCH = 500;
+  /** The most the delivery loop claims at once: its batches under way, each of max.poll.records. */
+  private static final int MOST_IN_FLIGHT = DeliveryLoop.MOST_IN_FLIGHT;
 
   @TempDir Path home;
   private RunningSimulator sim;
@@ -206,7 +207,7 @@ class SenderCrashIT {
     assertThat(accepted).hasSize(count);
     assertThat(twice.values()).allMatch(n -> n == 2);
     assertThat(inFlightAtKill).containsAll(twice.keySet());
-    assertThat(unfinished.size()).isLessThanOrEqualTo(POLL_BATCH);
+    assertThat(unfinished.size()).isLessThanOrEqualTo(MOST_IN_FLIGHT);
     // Each second copy's first went out before the kill.
     Map<String, Instant> firstAccepted =
         sim.deliveries().stream()

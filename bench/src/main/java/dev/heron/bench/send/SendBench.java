@@ -50,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * Heron processing. Runs alternate, so that both see the same machine; medians are printed.
  *
  * <p>Arguments: [messages per run (20000)] [runs (3)] [sending IPs (3)] [signature: rsa (a 2048-bit
- * rsa-sha256 key, the default) or ed25519 (ed25519-sha256, RFC 8463)].
+ * rsa-sha256 key, the default) or ed25519 (ed25519-sha256, RFC 8463)] [messages per SMTP connection
+ * (100), for the sender's shaping rules and the baseline alike: the simulated providers set no
+ * limit].
  */
 public final class SendBench {
   private static final Duration STALL = Duration.ofSeconds(90);
@@ -60,6 +62,7 @@ public final class SendBench {
   private final ModuleProcess sender;
   private final KafkaProducer<String, byte[]> producer;
   private final OutcomeWatch outcomes;
+  private final int perConnection;
 
   private SendBench(
       Path work,
@@ -67,13 +70,15 @@ public final class SendBench {
       BenchTenant tenant,
       ModuleProcess sender,
       KafkaProducer<String, byte[]> producer,
-      OutcomeWatch outcomes) {
+      OutcomeWatch outcomes,
+      int perConnection) {
     this.work = work;
     this.sim = sim;
     this.tenant = tenant;
     this.sender = sender;
     this.producer = producer;
     this.outcomes = outcomes;
+    this.perConnection = perConnection;
   }
 
   /** One Heron run and its baseline. */
@@ -106,6 +111,7 @@ public final class SendBench {
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int ipCount = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     BenchSignature signature = BenchSignature.of(args.length > 3 ? args[3] : "rsa");
+    int perConnection = args.length > 4 ? Integer.parseInt(args[4]) : 100;
     Path repo = Path.of(System.getProperty("heron.repo", ".")).toAbsolutePath();
     Path work = Path.of(Settings.get(Settings.HOME), "bench", "send").toAbsolutePath();
     deleteTree(work);
@@ -137,17 +143,23 @@ public final class SendBench {
     Path rules = work.resolve("shaping-rules.json");
     // The providers' pacing would measure the rules, not the engine: limits above any rate here.
     Files.writeString(
-        rules, "{\"limits\": [{\"provider\": \"*\", \"perSecond\": 100000, \"burst\": 100000}]}");
+        rules,
+        "{\"limits\": [{\"provider\": \"*\", \"perSecond\": 100000, \"burst\": 100000,"
+            + " \"messagesPerConnection\": "
+            + perConnection
+            + "}]}");
     Map<String, String> settings =
         ModuleProcess.sendersSettings(work, sim.smtpPort(), sim.dnsPort(), tenant.tenantId, rules);
 
     System.out.printf(
         Locale.ROOT,
-        "send benchmark: %d messages a run, %d runs, %d sending IPs, DKIM %s, sender %s; load %s%n",
+        "send benchmark: %d messages a run, %d runs, %d sending IPs, DKIM %s, %d messages per"
+            + " connection, sender %s; load %s%n",
         messages,
         runs,
         ipCount,
         signature.tag(),
+        perConnection,
         ModuleProcess.SENDERS_HEAP,
         loadAverage());
     try (ModuleProcess sender =
@@ -155,7 +167,7 @@ public final class SendBench {
                 repo, settings, work.resolve("sender.log"), Duration.ofSeconds(180));
         KafkaProducer<String, byte[]> producer = producer();
         OutcomeWatch outcomes = new OutcomeWatch(tenant.tenantId)) {
-      SendBench bench = new SendBench(work, sim, tenant, sender, producer, outcomes);
+      SendBench bench = new SendBench(work, sim, tenant, sender, producer, outcomes, perConnection);
       Result warm = bench.run("warmup", warmup);
       System.out.printf(Locale.ROOT, "warm-up: %s%n", describe(warm));
       List<Result> results = new ArrayList<>();
@@ -232,7 +244,7 @@ public final class SendBench {
     for (int i = 0; i < tenant.ips.size(); i++) {
       helo.put(tenant.ips.get(i), "mta" + (i + 1) + "." + BenchTenant.IDENTITY);
     }
-    SmtpBaseline baseline = new SmtpBaseline(sim.smtpPort(), accepted, helo);
+    SmtpBaseline baseline = new SmtpBaseline(sim.smtpPort(), accepted, helo, perConnection);
     double baselineSeconds = baseline.run();
     return new Result(
         count,

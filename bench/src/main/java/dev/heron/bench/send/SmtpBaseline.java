@@ -25,11 +25,11 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 /**
  * The baseline: the very messages Heron just delivered (the simulator's stored copies, its {@code
  * Received:} line removed, DKIM signature and all), sent again to the same recipients over the same
- * connections — one per source IP × exchanger, from that IP, STARTTLS when offered, 100 messages
- * per connection — with no Heron processing: no Kafka, no database, no rendering or signing.
+ * connections — one per source IP × exchanger, from that IP, STARTTLS when offered, as many
+ * messages per connection as the sender was allowed — with no Heron processing: no Kafka, no
+ * database, no rendering or signing.
  */
 final class SmtpBaseline {
-  private static final int MESSAGES_PER_CONNECTION = 100;
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private record Lane(String sourceIp, String provider) {}
@@ -39,14 +39,21 @@ final class SmtpBaseline {
   private final int smtpPort;
   private final Map<Lane, List<Prepared>> lanes = new LinkedHashMap<>();
   private final Map<String, String> heloBySourceIp;
+  private final int messagesPerConnection;
 
   /**
    * @param delivered what the simulator accepted from Heron in the run being repeated
    * @param heloBySourceIp the name each source IP greeted with
+   * @param messagesPerConnection messages a connection carries before another is opened
    */
-  SmtpBaseline(int smtpPort, List<DeliveryOutcome> delivered, Map<String, String> heloBySourceIp)
+  SmtpBaseline(
+      int smtpPort,
+      List<DeliveryOutcome> delivered,
+      Map<String, String> heloBySourceIp,
+      int messagesPerConnection)
       throws IOException, MessagingException {
     this.smtpPort = smtpPort;
+    this.messagesPerConnection = messagesPerConnection;
     this.heloBySourceIp = heloBySourceIp;
     Session parsing = Session.getInstance(new Properties());
     for (DeliveryOutcome d : delivered) {
@@ -101,7 +108,7 @@ final class SmtpBaseline {
     int onConnection = 0;
     try {
       for (Prepared p : messages) {
-        if (transport == null || onConnection >= MESSAGES_PER_CONNECTION) {
+        if (transport == null || onConnection >= messagesPerConnection) {
           if (transport != null) {
             transport.close();
           }

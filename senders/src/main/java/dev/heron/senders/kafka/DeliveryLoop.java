@@ -14,15 +14,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -30,16 +36,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@link Topics#SENDS} in the consumer group {@value #GROUP} (by default) and hands each
- * polled batch to the {@link DeliveryManager}. Offsets are committed only after the batch's
- * outcomes are recorded and its events are durable; a record that cannot be read, or whose delivery
- * fails by itself ({@link #deliverSettingApartBadRecords}), goes to {@link Topics#DLQ} with the
- * reason. Another instance in the same group takes a share of the partitions.
+ * polled batch to the {@link DeliveryManager}. Up to {@value #BATCHES_IN_FLIGHT} batches are
+ * delivered side by side, so that one batch's claims and outcome writes overlap another's SMTP
+ * transactions; offsets are committed in poll order, each batch's only after its outcomes are
+ * recorded and its events are durable, and every earlier batch's too. A record that cannot be read,
+ * or whose delivery fails by itself ({@link #deliverSettingApartBadRecords}), goes to {@link
+ * Topics#DLQ} with the reason. Another instance in the same group takes a share of the partitions.
  */
 public final class DeliveryLoop implements Runnable, AutoCloseable {
   public static final String GROUP = "heron-senders";
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(2);
+
+  /**
+   * Batches delivered at once. One batch at a time left the SMTP lanes idle while its claims, links
+   * and last outcomes went to the database; three keep them busy. Each holds at most {@link
+   * #MAX_POLL_RECORDS} messages in flight, which a crash may send twice.
+   */
+  static final int BATCHES_IN_FLIGHT = 3;
+
+  private static final int MAX_POLL_RECORDS = 500;
+
+  /** The most messages this loop has claimed and not finished at once. */
+  public static final int MOST_IN_FLIGHT = BATCHES_IN_FLIGHT * MAX_POLL_RECORDS;
 
   private final String bootstrap;
   private final String group;
@@ -74,33 +94,56 @@ public final class DeliveryLoop implements Runnable, AutoCloseable {
 
   @Override
   public void run() {
+    ExecutorService delivering =
+        Executors.newFixedThreadPool(
+            BATCHES_IN_FLIGHT,
+            r -> {
+              Thread t = new Thread(r, "delivery-batch");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       while (running) {
+        InFlightBatches inFlight = new InFlightBatches();
         try (KafkaConsumer<byte[], byte[]> c = newConsumer()) {
           consumer = c;
-          c.subscribe(List.of(Topics.SENDS));
-          while (running) {
-            lastPoll = Instant.now();
-            processBatch(c, c.poll(POLL));
+          c.subscribe(List.of(Topics.SENDS), inFlight.settlingOnRevoke(c::commitSync));
+          try {
+            while (running) {
+              lastPoll = Instant.now();
+              ConsumerRecords<byte[], byte[]> polled = c.poll(POLL);
+              if (!polled.isEmpty()) {
+                inFlight.add(offsetsAfter(polled), start(polled, delivering));
+              }
+              inFlight.commitFinished(c::commitSync, BATCHES_IN_FLIGHT - 1);
+            }
+            inFlight.settle(c::commitSync);
+          } catch (WakeupException e) {
+            // close() asked us to stop: the batches under way end and are committed.
+            inFlight.settle(c::commitSync);
+          } catch (RuntimeException e) {
+            // Nothing past the failure is committed: the batches from there are read again by a
+            // new consumer once those under way have ended; claims prevent double sends.
+            inFlight.abandon();
+            sink.clearFailure();
+            throw e;
           }
         } catch (WakeupException e) {
-          // close() asked us to stop.
+          // close() asked us to stop while the last batches were committed.
         } catch (RuntimeException e) {
-          // The uncommitted batch is read again by a new consumer; claims prevent double sends.
           LOG.error("delivery batch failed; rejoining the group to read it again", e);
           pause();
         }
       }
     } finally {
+      delivering.shutdown();
       stopped.countDown();
     }
   }
 
-  private void processBatch(
-      KafkaConsumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> polled) {
-    if (polled.isEmpty()) {
-      return;
-    }
+  /** Decodes a polled batch here, and delivers it on one of {@code delivering}'s threads. */
+  private CompletableFuture<Void> start(
+      ConsumerRecords<byte[], byte[]> polled, ExecutorService delivering) {
     List<Polled> batch = new ArrayList<>(polled.count());
     for (ConsumerRecord<byte[], byte[]> record : polled) {
       Decoded<SendRequest> decoded = WireCodec.SENDS.decode(record.value());
@@ -112,9 +155,23 @@ public final class DeliveryLoop implements Runnable, AutoCloseable {
         sink.publish(deadLetter(record, ((Decoded.Invalid<SendRequest>) decoded).reason()));
       }
     }
-    deliverSettingApartBadRecords(batch);
-    sink.flush();
-    c.commitSync();
+    return CompletableFuture.runAsync(
+        () -> {
+          deliverSettingApartBadRecords(batch);
+          sink.flush(); // the dead letters too
+        },
+        delivering);
+  }
+
+  /** The offsets to commit once a polled batch is done: each partition's next record. */
+  private static Map<TopicPartition, OffsetAndMetadata> offsetsAfter(
+      ConsumerRecords<byte[], byte[]> polled) {
+    Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+    for (TopicPartition partition : polled.partitions()) {
+      List<ConsumerRecord<byte[], byte[]>> records = polled.records(partition);
+      next.put(partition, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
+    }
+    return next;
   }
 
   /** A readable send request and the record it came in. */
@@ -198,7 +255,7 @@ public final class DeliveryLoop implements Runnable, AutoCloseable {
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
             "earliest",
             ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-            500,
+            MAX_POLL_RECORDS,
             ConsumerConfig.ISOLATION_LEVEL_CONFIG,
             "read_committed"),
         new ByteArrayDeserializer(),

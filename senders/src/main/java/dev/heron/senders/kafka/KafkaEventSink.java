@@ -26,11 +26,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * one idempotent producer with {@code acks=all}. {@link #flush()} fails (a {@link
  * SinkUnavailableException}: the broker, not a record, is at fault) when any record since the last
  * flush was not written, so that the consumer does not commit past it; so does a publish the
- * producer refuses at once (no metadata, a full buffer).
+ * producer refuses at once (no metadata, a full buffer). Batches delivered side by side share the
+ * producer, and one flush may confirm another's records: so a failure, once seen, fails every flush
+ * until {@link #clearFailure()} — no batch can commit past an event another flush found lost.
  */
 public final class KafkaEventSink implements EventSink, DeadLetterSink, AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final Queue<Future<RecordMetadata>> unconfirmed = new ConcurrentLinkedQueue<>();
+  private volatile SinkUnavailableException failure;
 
   public KafkaEventSink(String bootstrap, String clientId) {
     this.producer =
@@ -77,21 +80,38 @@ public final class KafkaEventSink implements EventSink, DeadLetterSink, AutoClos
     try {
       producer.flush();
     } catch (KafkaException e) {
-      unconfirmed.clear();
-      throw new SinkUnavailableException("events could not be flushed to Kafka", e);
+      throw failed(new SinkUnavailableException("events could not be flushed to Kafka", e));
     }
     Future<RecordMetadata> sent;
     while ((sent = unconfirmed.poll()) != null) {
       try {
         sent.get();
       } catch (ExecutionException e) {
-        unconfirmed.clear();
-        throw new SinkUnavailableException("an event was not written to Kafka", e.getCause());
+        throw failed(
+            new SinkUnavailableException("an event was not written to Kafka", e.getCause()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new SinkUnavailableException("interrupted while writing events", e);
       }
     }
+    SinkUnavailableException seen = failure;
+    if (seen != null) {
+      throw new SinkUnavailableException("an earlier flush found events not written", seen);
+    }
+  }
+
+  private SinkUnavailableException failed(SinkUnavailableException e) {
+    unconfirmed.clear();
+    failure = e;
+    return e;
+  }
+
+  /**
+   * Forgets a failure once every batch that might have lost an event has ended without committing:
+   * they are read again and publish again.
+   */
+  public void clearFailure() {
+    failure = null;
   }
 
   @Override

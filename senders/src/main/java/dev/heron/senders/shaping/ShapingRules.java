@@ -25,11 +25,15 @@ public final class ShapingRules {
     SUSPEND
   }
 
+  /** Messages a connection carries before it is closed and another opened, unless told. */
+  public static final int DEFAULT_MESSAGES_PER_CONNECTION = 100;
+
   /**
-   * Messages per second and burst from one IP to one provider, and how many connections it may hold
-   * open there at once.
+   * Messages per second and burst from one IP to one provider, how many connections it may hold
+   * open there at once, and how many messages one connection carries before it is renewed.
    */
-  public record Limit(String provider, double perSecond, int burst, int connections) {}
+  public record Limit(
+      String provider, double perSecond, int burst, int connections, int messagesPerConnection) {}
 
   /** A reply that matches {@code pattern} from {@code provider} throttles or suspends the IP. */
   public record Rule(
@@ -44,7 +48,12 @@ public final class ShapingRules {
   @JsonIgnoreProperties(ignoreUnknown = true)
   private record File(List<LimitSpec> limits, List<RuleSpec> rules) {}
 
-  private record LimitSpec(String provider, Double perSecond, Integer burst, Integer connections) {}
+  private record LimitSpec(
+      String provider,
+      Double perSecond,
+      Integer burst,
+      Integer connections,
+      Integer messagesPerConnection) {}
 
   private record RuleSpec(
       String provider, String pattern, String action, Double factor, String duration) {}
@@ -103,7 +112,12 @@ public final class ShapingRules {
                   require(burst >= 1, at + ".burst: must be 1 or more");
                   int connections = l.connections() == null ? 1 : l.connections();
                   require(connections >= 1, at + ".connections: must be 1 or more");
-                  return new Limit(l.provider(), l.perSecond(), burst, connections);
+                  int perConnection =
+                      l.messagesPerConnection() == null
+                          ? DEFAULT_MESSAGES_PER_CONNECTION
+                          : l.messagesPerConnection();
+                  require(perConnection >= 1, at + ".messagesPerConnection: must be 1 or more");
+                  return new Limit(l.provider(), l.perSecond(), burst, connections, perConnection);
                 })
             .toList();
     List<Rule> rules =

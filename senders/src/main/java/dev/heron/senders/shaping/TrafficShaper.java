@@ -61,6 +61,17 @@ public final class TrafficShaper {
   }
 
   /**
+   * How many messages one connection carries to {@code provider} before it is closed and another
+   * opened ({@link ShapingRules#DEFAULT_MESSAGES_PER_CONNECTION} without a limit).
+   */
+  public int messagesPerConnection(String provider) {
+    return rules
+        .limitFor(provider)
+        .map(ShapingRules.Limit::messagesPerConnection)
+        .orElse(ShapingRules.DEFAULT_MESSAGES_PER_CONNECTION);
+  }
+
+  /**
    * Takes a token for one message; returns how long to wait before sending it (zero when it may go
    * at once). The token is taken either way, so waiting callers queue up at the current rate.
    */

@@ -17,12 +17,18 @@ import java.util.function.Supplier;
  * transactions), before the server drops it on its own.
  */
 public final class SmtpConnections implements AutoCloseable {
-  /** How lanes connect: the exchangers' port, socket timeouts, messages per connection. */
-  public record Options(int port, Duration timeout, int maxMessagesPerConnection, Duration idle) {
+  /** How lanes connect: the exchangers' port, socket timeouts, how long a lane may sit idle. */
+  public record Options(int port, Duration timeout, Duration idle) {
     public static Options forPort(int port) {
-      return new Options(port, Duration.ofSeconds(30), 100, Duration.ofSeconds(30));
+      return new Options(port, Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
   }
+
+  /**
+   * What the shaping rules allow one source IP at a provider: connections open at once, and
+   * messages per connection before it is renewed.
+   */
+  public record LaneLimits(int connections, int messagesPerConnection) {}
 
   private final Options options;
   private final Cache<LaneKey, SmtpLane> lanes;
@@ -44,26 +50,26 @@ public final class SmtpConnections implements AutoCloseable {
   }
 
   /**
-   * Sends on one of the {@code connections} lanes of {@code ipAtProvider} (its slot is ignored): an
-   * idle one if there is, else a new one while fewer than {@code connections} exist, else the least
+   * Sends on one of the {@code limits.connections()} lanes of {@code ipAtProvider} (its slot is
+   * ignored): an idle one if there is, else a new one while fewer than that exist, else the least
    * busy. So a connection is opened only when those open are all busy. Never completes
    * exceptionally.
    */
   public CompletableFuture<SmtpResult> send(
       LaneKey ipAtProvider,
-      int connections,
+      LaneLimits limits,
       Exchanger exchanger,
       Composition composition,
       Instant notBefore,
       Supplier<Optional<String>> gate) {
-    LaneKey key = leastBusySlot(ipAtProvider, connections);
+    LaneKey key = leastBusySlot(ipAtProvider, limits.connections());
     for (int tries = 0; ; tries++) {
       SmtpLane lane =
           lanes.get(
               key,
               k ->
                   new SmtpLane(
-                      k, options.port(), options.timeout(), options.maxMessagesPerConnection()));
+                      k, options.port(), options.timeout(), limits.messagesPerConnection()));
       try {
         return lane.send(exchanger, composition, notBefore, gate);
       } catch (RejectedExecutionException e) {

@@ -121,7 +121,8 @@ public final class SmtpMessenger implements Messenger {
     return connections
         .send(
             lane,
-            shaper.connections(provider),
+            new SmtpConnections.LaneLimits(
+                shaper.connections(provider), shaper.messagesPerConnection(provider)),
             exchanger,
             composition,
             notBefore,
