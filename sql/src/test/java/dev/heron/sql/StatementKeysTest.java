@@ -3,6 +3,7 @@ package dev.heron.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.heron.events.Settings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,22 +23,18 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The keys V17–V19 and V26 turned into statement-level delete triggers are checked again on insert
  * and update (V25, V26): a row naming a missing parent is refused with SQLSTATE 23503 and the
  * statement leaves nothing; a parent deleted by a concurrent transaction behaves as with a real
- * key.
+ * key. On the shared test database, each test with a tenant and ids of its own.
  */
 class StatementKeysTest {
-  private static FreshDatabase database;
   private static PGSimpleDataSource dataSource;
 
   @BeforeAll
-  static void migrate() throws SQLException {
-    database = new FreshDatabase();
-    dataSource = database.dataSource();
+  static void migrate() {
+    dataSource = new PGSimpleDataSource();
+    dataSource.setUrl(Settings.get(Settings.DB_URL));
+    dataSource.setUser(Settings.get(Settings.DB_USER));
+    dataSource.setPassword(Settings.get(Settings.DB_PASSWORD));
     Migrations.apply(dataSource);
-  }
-
-  @AfterAll
-  static void drop() throws SQLException {
-    database.drop();
   }
 
   /** A tenant with one campaign and two contacts, ids of its own. */
@@ -267,6 +263,7 @@ class StatementKeysTest {
     try (Connection deleter = dataSource.getConnection()) {
       deleter.setAutoCommit(false);
       execute(deleter, delete, parent);
+      long deleterPid = backendPid(deleter);
       CompletableFuture<Void> insert =
           CompletableFuture.runAsync(
               () -> {
@@ -276,7 +273,7 @@ class StatementKeysTest {
                   throw new IllegalStateException(e);
                 }
               });
-      awaitLockWait();
+      awaitWaitingFor(deleterPid);
       deleter.commit();
       assertThatThrownBy(() -> insert.get(10, TimeUnit.SECONDS))
           .rootCause()
@@ -301,6 +298,7 @@ class StatementKeysTest {
           w.tenant,
           w.campaign,
           w.ana);
+      long plannerPid = backendPid(planner);
       CompletableFuture<Void> deleted =
           CompletableFuture.runAsync(
               () -> {
@@ -310,7 +308,7 @@ class StatementKeysTest {
                   throw new IllegalStateException(e);
                 }
               });
-      awaitLockWait();
+      awaitWaitingFor(plannerPid);
       planner.commit();
       deleted.get(10, TimeUnit.SECONDS);
     }
@@ -325,15 +323,26 @@ class StatementKeysTest {
         .isEqualTo("23503");
   }
 
-  /** Until another connection to this database waits for a lock (bounded). */
-  private static void awaitLockWait() throws Exception {
+  private static long backendPid(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT pg_backend_pid()");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
+   * Until a connection waits for a lock that the backend {@code holder} holds (bounded): that one,
+   * not any other test's waits on the shared database.
+   */
+  private static void awaitWaitingFor(long holder) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
     while (count(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                + " AND wait_event_type = 'Lock'")
+            "SELECT count(*) FROM pg_stat_activity WHERE ?::int = ANY (pg_blocking_pids(pid))",
+            holder)
         == 0) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("no connection waited for a lock within 10 s");
+        throw new AssertionError("no connection waited for backend " + holder + " within 10 s");
       }
       Thread.sleep(20);
     }
