@@ -69,8 +69,51 @@ public final class BenchTenant {
     this.ips = ips;
   }
 
-  /** A new tenant {@code bench-<benchmark>-<uuid>} with {@code ipCount} sending IPs. */
+  /** A sender identity's DKIM key: its selector and its private key, PKCS#8 PEM. */
+  public record DkimKey(String selector, String privateKeyPem) {
+    /** A 2048-bit RSA key (rsa-sha256). */
+    public static DkimKey rsa2048() {
+      return new DkimKey("bench", pem(generate("RSA", 2048)));
+    }
+
+    /** An Ed25519 key (ed25519-sha256). */
+    public static DkimKey ed25519() {
+      return new DkimKey("bench-ed", pem(generate("Ed25519", 0)));
+    }
+
+    private static byte[] generate(String algorithm, int bits) {
+      try {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+        if (bits > 0) {
+          generator.initialize(bits);
+        }
+        return generator.generateKeyPair().getPrivate().getEncoded();
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static String pem(byte[] der) {
+      return "-----BEGIN PRIVATE KEY-----\n"
+          + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+          + "\n-----END PRIVATE KEY-----\n";
+    }
+  }
+
+  /**
+   * A new tenant {@code bench-<benchmark>-<uuid>} with {@code ipCount} sending IPs, its identity
+   * signing with a new 2048-bit RSA key.
+   */
   public static BenchTenant create(DataSource db, String benchmark, int ipCount)
+      throws SQLException {
+    return create(db, benchmark, ipCount, DkimKey.rsa2048());
+  }
+
+  /**
+   * A new tenant {@code bench-<benchmark>-<uuid>} with {@code ipCount} sending IPs, its identity
+   * signing with {@code key}.
+   */
+  public static BenchTenant create(DataSource db, String benchmark, int ipCount, DkimKey key)
       throws SQLException {
     String slug = "bench-" + benchmark + "-" + UUID.randomUUID();
     UUID tenant =
@@ -98,11 +141,12 @@ public final class BenchTenant {
     execute(
         db,
         "INSERT INTO sender_identities (tenant_id, domain, from_address, from_name, dkim_selector,"
-            + " dkim_private_key, marketing_pool_id) VALUES (?, ?, ?, 'Heron Shop', 'bench', ?, ?)",
+            + " dkim_private_key, marketing_pool_id) VALUES (?, ?, ?, 'Heron Shop', ?, ?, ?)",
         tenant,
         IDENTITY,
         "news@" + IDENTITY,
-        rsaPrivateKeyPem(),
+        key.selector(),
+        key.privateKeyPem(),
         pool);
     UUID template =
         insert(
@@ -119,20 +163,6 @@ public final class BenchTenant {
         HTML,
         TEXT);
     return new BenchTenant(db, tenant, template, List.copyOf(ips));
-  }
-
-  /** A 2048-bit RSA key, PKCS#8 PEM, as a sender identity keeps it. */
-  private static String rsaPrivateKeyPem() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
-      return "-----BEGIN PRIVATE KEY-----\n"
-          + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-          + "\n-----END PRIVATE KEY-----\n";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** One planned message of a run. */

@@ -12,6 +12,13 @@ public final class HeronProperties {
   /** Large enough for a million-row CSV import, which is streamed and never held in memory. */
   private static final String MAX_REQUEST_BYTES = "4294967296";
 
+  /**
+   * The most a request body that is read whole (JSON, not the streamed import) may carry; the
+   * server buffers no more. The largest valid one is a template's: 1,000,000 characters of HTML and
+   * 200,000 of text, up to three bytes each in UTF-8, escapes besides.
+   */
+  public static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
+
   public static Map<String, Object> fromSettings() {
     Map<String, Object> p = new HashMap<>();
     p.put("micronaut.application.name", "control-api");
@@ -20,6 +27,7 @@ public final class HeronProperties {
     p.put("micronaut.server.thread-selection", "AUTO");
     p.put("micronaut.server.max-request-size", MAX_REQUEST_BYTES);
     p.put("micronaut.server.multipart.max-file-size", MAX_REQUEST_BYTES);
+    p.put("micronaut.server.max-request-buffer-size", MAX_BODY_BYTES);
     p.put("datasources.default.url", Settings.get(Settings.DB_URL));
     p.put("datasources.default.username", Settings.get(Settings.DB_USER));
     p.put("datasources.default.password", Settings.get(Settings.DB_PASSWORD));

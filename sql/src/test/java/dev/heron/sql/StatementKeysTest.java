@@ -3,6 +3,7 @@ package dev.heron.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.heron.events.Settings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,25 +23,21 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The keys V17–V19 and V26 turned into statement-level delete triggers are checked again on insert
  * and update (V25, V26): a row naming a missing parent is refused with SQLSTATE 23503 and the
  * statement leaves nothing; a parent deleted by a concurrent transaction behaves as with a real
- * key.
+ * key. On the shared test database, each test with a tenant and ids of its own.
  */
 class StatementKeysTest {
   /** How long a statement may take to start waiting or to finish on a loaded CI machine. */
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  private static FreshDatabase database;
   private static PGSimpleDataSource dataSource;
 
   @BeforeAll
-  static void migrate() throws SQLException {
-    database = new FreshDatabase();
-    dataSource = database.dataSource();
+  static void migrate() {
+    dataSource = new PGSimpleDataSource();
+    dataSource.setUrl(Settings.get(Settings.DB_URL));
+    dataSource.setUser(Settings.get(Settings.DB_USER));
+    dataSource.setPassword(Settings.get(Settings.DB_PASSWORD));
     Migrations.apply(dataSource);
-  }
-
-  @AfterAll
-  static void drop() throws SQLException {
-    database.drop();
   }
 
   /** A tenant with one campaign and two contacts, ids of its own. */
@@ -270,6 +266,7 @@ class StatementKeysTest {
     try (Connection deleter = dataSource.getConnection()) {
       deleter.setAutoCommit(false);
       execute(deleter, delete, parent);
+      long deleterPid = backendPid(deleter);
       CompletableFuture<Void> insert =
           CompletableFuture.runAsync(
               () -> {
@@ -279,7 +276,7 @@ class StatementKeysTest {
                   throw new IllegalStateException(e);
                 }
               });
-      awaitBlockedBy(deleter);
+      awaitWaitingFor(deleterPid);
       deleter.commit();
       assertThatThrownBy(() -> insert.get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
           .rootCause()
@@ -304,6 +301,7 @@ class StatementKeysTest {
           w.tenant,
           w.campaign,
           w.ana);
+      long plannerPid = backendPid(planner);
       CompletableFuture<Void> deleted =
           CompletableFuture.runAsync(
               () -> {
@@ -313,7 +311,7 @@ class StatementKeysTest {
                   throw new IllegalStateException(e);
                 }
               });
-      awaitBlockedBy(planner);
+      awaitWaitingFor(plannerPid);
       planner.commit();
       deleted.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
@@ -328,20 +326,27 @@ class StatementKeysTest {
         .isEqualTo("23503");
   }
 
+  private static long backendPid(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT pg_backend_pid()");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   /**
-   * Until another connection waits for a lock {@code holder} holds (bounded): any lock wait in the
-   * shared database would not say that this test's statement is the one waiting.
+   * Until a connection waits for a lock that the backend {@code holder} holds (bounded): that one,
+   * not any other test's waits on the shared database.
    */
-  private static void awaitBlockedBy(Connection holder) throws Exception {
-    int pid = holder.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+  private static void awaitWaitingFor(long holder) throws Exception {
     Instant deadline = Instant.now().plus(PATIENCE);
     while (count(
-            "SELECT count(*) FROM pg_stat_activity WHERE ?::integer = ANY (pg_blocking_pids(pid))",
-            pid)
+            "SELECT count(*) FROM pg_stat_activity WHERE ?::int = ANY (pg_blocking_pids(pid))",
+            holder)
         == 0) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError(
-            "no connection waited for a lock of backend " + pid + " within " + PATIENCE);
+            "no connection waited for backend " + holder + " within " + PATIENCE);
       }
       Thread.sleep(20);
     }

@@ -3,9 +3,11 @@ package dev.heron.bench.model;
 import dev.heron.bench.Median;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
+import dev.heron.jobs.sendtime.ContactReading;
 import dev.heron.jobs.sendtime.ContactReadings;
 import dev.heron.jobs.sendtime.DecayedHistogram;
 import dev.heron.jobs.sendtime.Delivery;
+import dev.heron.jobs.sendtime.Engagement;
 import dev.heron.jobs.sendtime.Reading;
 import dev.heron.jobs.sendtime.ReadingShape;
 import dev.heron.jobs.sendtime.SendTimeRules;
@@ -18,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,9 +28,10 @@ import java.util.UUID;
 
 /**
  * The send-time model without Kafka or Flink, in seconds: the same simulated histories as {@code
- * bin/heron bench sendtime} replayed through {@link SendTimeRules} the way {@code
- * ContactSendTimeFunction} applies them (each contact's deliveries, the first open or click of each
- * message as a reading, the tenant's population as the prior), scored like the benchmark. For
+ * bin/heron bench sendtime} replayed through the send-time job's own rules and types ({@link
+ * SendTimeRules}, {@link ShapeFit}, {@link Engagement}, {@link ContactReading}) the way its
+ * functions apply them (each contact's deliveries, the first open or click of each message as a
+ * reading, the tenant's population and fitted shape as the prior), scored like the benchmark. For
  * trying a change to the model before the real run, and for the sensitivity of its accuracy to the
  * history (fewer or more campaigns) and to the world ({@link VariedReadingWorld}). Arguments:
  * contacts (800), weeks (26), campaigns per week (3), runs (3), then optionally a varied world's
@@ -221,23 +225,30 @@ public final class SendTimeOffline {
 
   /**
    * Each contact's readings and the tenant's population after the whole history, as the job has
-   * them, and the contacts the job's fit samples (the first {@link ShapeFit#SAMPLE_CONTACTS} to
-   * read).
+   * them, and the readings of the contacts the job's fit samples (the first {@link
+   * ShapeFit#SAMPLE_CONTACTS} to read, each with its newest {@link ShapeFit#READINGS_PER_CONTACT}).
    */
   record Replay(
-      Map<UUID, ContactReadings> readings, DecayedHistogram population, List<UUID> sample) {
+      Map<UUID, ContactReadings> readings,
+      DecayedHistogram population,
+      Map<UUID, ContactReadings> sample) {
     ReadingShape fittedShape() {
-      return ShapeFit.fit(sample.stream().map(readings::get).toList());
+      return ShapeFit.fit(sample.values());
     }
 
-    /** Each contact's best hours with {@code shape}, as the job would write them last. */
+    /**
+     * Each contact's best hours with {@code shape}, as the job would write them last: the tenant's
+     * part of the posterior once, then each contact's ({@code ContactSendTimeFunction}).
+     */
     Map<UUID, int[]> models(ReadingShape shape) {
-      double[] prior = SendTimeRules.priorShape(population, shape);
+      double[] priorLog =
+          SendTimeRules.priorLog(SendTimeRules.priorShape(population, shape), shape);
       Map<UUID, int[]> models = new HashMap<>();
       readings.forEach(
           (contact, r) ->
               models.put(
-                  contact, SendTimeRules.bestHours(SendTimeRules.posterior(r, prior, shape))));
+                  contact,
+                  SendTimeRules.bestHours(SendTimeRules.posteriorFrom(r, priorLog, shape))));
       return models;
     }
 
@@ -249,40 +260,91 @@ public final class SendTimeOffline {
     }
   }
 
+  /**
+   * The history through the job's steps, in its own types and rules, one event at a time: each
+   * delivery, human open or click as an {@link Engagement} at its hour of the week (UTC: the
+   * simulated contacts have no time zone); each engagement read against its message's delivery into
+   * a {@link ContactReading} ({@code ContactReadingsFunction}); each reading into the tenant's
+   * population and shape sample ({@code TenantPriorFunction}) and the contact's readings ({@code
+   * ContactSendTimeFunction}). The Flink functions keep this per-event step in their state
+   * handling, so it is followed here step for step; every rule it applies is the job's.
+   */
   static Replay replay(List<Event> events) {
-    Map<UUID, Map<UUID, Delivery>> deliveries = new HashMap<>();
+    Map<String, Map<String, Delivery>> deliveries = new HashMap<>();
     Map<UUID, ContactReadings> readings = new HashMap<>();
+    Map<UUID, ContactReadings> sample = new LinkedHashMap<>();
     DecayedHistogram population = null;
-    List<UUID> sample = new ArrayList<>();
     for (Event e : events) {
-      int hour = SendTimeRules.hourOfWeek(e.occurredAt(), ZoneOffset.UTC);
-      long at = e.occurredAt().toEpochMilli();
-      Map<UUID, Delivery> mine = deliveries.computeIfAbsent(e.contactId(), c -> new HashMap<>());
-      if (e.type() == EventType.DELIVERED) {
-        mine.put(e.messageId(), new Delivery(at, hour, false));
+      Engagement engagement = engagementOf(e);
+      if (engagement == null) {
         continue;
       }
-      if (!e.isHumanOpen() && e.type() != EventType.CLICKED) {
+      ContactReading reading =
+          read(
+              deliveries.computeIfAbsent(engagement.contactKey(), k -> new HashMap<>()),
+              engagement);
+      if (reading == null) {
         continue;
       }
-      Delivery delivery = mine.get(e.messageId());
-      if (delivery == null || !delivery.read()) {
-        // the tenant's population: every reading's hour (a click after its open is the same one)
-        population = SendTimeRules.observe(population, hour, at);
-        if (!readings.containsKey(e.contactId()) && sample.size() < ShapeFit.SAMPLE_CONTACTS) {
-          sample.add(e.contactId());
-        }
-        readings.put(
-            e.contactId(),
-            SendTimeRules.add(
-                readings.get(e.contactId()), SendTimeRules.reading(hour, at, delivery)));
-        mine.put(
-            e.messageId(),
-            delivery == null
-                ? new Delivery(at, Reading.NOT_DELIVERED, true)
-                : new Delivery(delivery.atMillis(), delivery.hourOfWeek(), true));
+      UUID contact = e.contactId();
+      readings.put(
+          contact,
+          reading.firstOfMessage()
+              ? SendTimeRules.add(readings.get(contact), reading.reading())
+              : SendTimeRules.observedAgain(readings.get(contact)));
+      if (!reading.firstOfMessage()) {
+        continue; // a repeat says nothing new to the tenant about when people read
+      }
+      Reading r = reading.reading();
+      population = SendTimeRules.observe(population, r.hourOfWeek(), r.atMillis());
+      if (sample.containsKey(contact) || sample.size() < ShapeFit.SAMPLE_CONTACTS) {
+        sample.put(
+            contact, SendTimeRules.add(sample.get(contact), r, ShapeFit.READINGS_PER_CONTACT));
       }
     }
     return new Replay(readings, population, sample);
+  }
+
+  /** What the job hears of an event: a delivery, a human open or a click; nothing else. */
+  private static Engagement engagementOf(Event e) {
+    Engagement.Kind kind;
+    if (e.type() == EventType.DELIVERED) {
+      kind = Engagement.Kind.DELIVERED;
+    } else if (e.type() == EventType.CLICKED) {
+      kind = Engagement.Kind.CLICKED;
+    } else if (e.isHumanOpen()) {
+      kind = Engagement.Kind.OPENED;
+    } else {
+      return null;
+    }
+    return new Engagement(
+        e.tenantId().toString(),
+        e.contactId().toString(),
+        e.messageId().toString(),
+        kind,
+        e.occurredAt().toEpochMilli(),
+        SendTimeRules.hourOfWeek(e.occurredAt(), ZoneOffset.UTC));
+  }
+
+  /**
+   * A contact's engagement against its deliveries (by message id): a delivery is noted; an open or
+   * click is a reading, the first of its message a new one.
+   */
+  private static ContactReading read(Map<String, Delivery> deliveries, Engagement e) {
+    if (!e.isEngagement()) {
+      deliveries.put(e.messageId(), new Delivery(e.occurredAtMillis(), e.hourOfWeek(), false));
+      return null;
+    }
+    Delivery delivery = deliveries.get(e.messageId());
+    Reading reading = SendTimeRules.reading(e.hourOfWeek(), e.occurredAtMillis(), delivery);
+    boolean first = delivery == null || !delivery.read();
+    if (first) {
+      deliveries.put(
+          e.messageId(),
+          delivery == null
+              ? new Delivery(e.occurredAtMillis(), Reading.NOT_DELIVERED, true)
+              : new Delivery(delivery.atMillis(), delivery.hourOfWeek(), true));
+    }
+    return new ContactReading(e.tenantId(), e.contactId(), reading, first);
   }
 }

@@ -4,25 +4,30 @@ import dev.heron.jobs.sendtime.ContactReadings;
 import dev.heron.jobs.sendtime.Reading;
 import dev.heron.jobs.sendtime.SendTimeRules;
 import dev.heron.simulator.recipients.Habits;
+import dev.heron.simulator.recipients.MailReading;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.IntToDoubleFunction;
 
 /**
  * What the best possible reader of a contact's readings would find in a simulated world: the same
  * likelihood as Heron's model, but with the world's own habit shape and reading numbers (for the
- * simulator: {@link Habits#affinity}, read over 72 hours, halving per day of waiting, opened less
- * the longer it waited, 10 % read on arrival), which no real system knows. It approximates what the
- * best model could reach with the same readings (it leaves out the first hour's partial share and
- * scores opens at the middle of their hour, so it is a close reader, not an exact bound); it is not
- * a model Heron could run.
+ * simulator: {@link Habits#affinity} and {@link MailReading}'s — read within its horizon, less each
+ * day of waiting, opened less the longer it waited, a share read on arrival), which no real system
+ * knows. It approximates what the best model could reach with the same readings (it leaves out the
+ * first hour's partial share and scores opens at the middle of their hour, so it is a close reader,
+ * not an exact bound); it is not a model Heron could run.
  */
 final class SimulatorShapeOracle {
   private static final int HOURS = 168;
-  private static final int HORIZON = 72;
+  private static final int HORIZON = MailReading.HORIZON_HOURS;
 
-  /** The simulator's built-in world. */
+  /** The simulator's built-in world: a habit peaking at hour 0, and its reading numbers. */
   static final SimulatorShapeOracle SIMULATOR =
-      new SimulatorShapeOracle(new Habits(0.5, 0, 0, 0, 0, 0, false)::affinity, 0.1, 24);
+      new SimulatorShapeOracle(
+          new Habits(0.5, 0, 0, 0, 0, 0, false)::affinity,
+          MailReading.READING_AT_DELIVERY,
+          delay -> Math.pow(MailReading.DAILY_DECAY, delay / 24.0));
 
   private final double atDelivery;
   private final double[] habit = new double[HOURS];
@@ -32,19 +37,22 @@ final class SimulatorShapeOracle {
 
   /**
    * A world whose habit, by hours from the peak, is {@code habitByOffset}; {@code atDelivery} of
-   * mail read on arrival, the chance to look halving every {@code readHalfLifeHours}, and the
-   * chance to open when seen halving per day (both worlds' freshness).
+   * mail read on arrival, the chance to look {@code readLaterByDelay} (by hours after delivery),
+   * and the chance to open when seen the simulator's freshness ({@link MailReading#freshness}, both
+   * worlds').
    */
   SimulatorShapeOracle(
-      IntToDoubleFunction habitByOffset, double atDelivery, double readHalfLifeHours) {
+      IntToDoubleFunction habitByOffset, double atDelivery, IntToDoubleFunction readLaterByDelay) {
     this.atDelivery = atDelivery;
     double[] readLater = new double[HOURS];
     for (int offset = 0; offset < HOURS; offset++) {
       habit[offset] = habitByOffset.applyAsDouble(offset);
     }
     for (int delay = 0; delay < HORIZON; delay++) {
-      readLater[delay] = Math.pow(0.5, delay / readHalfLifeHours);
-      readAndOpen[delay] = readLater[delay] * Math.pow(0.5, (delay + 0.5) / 24.0);
+      readLater[delay] = readLaterByDelay.applyAsDouble(delay);
+      // opened at the middle of its hour
+      readAndOpen[delay] =
+          readLater[delay] * MailReading.freshness(Duration.ofMinutes(delay * 60L + 30));
     }
     for (int deliveredFromPeak = 0; deliveredFromPeak < HOURS; deliveredFromPeak++) {
       for (int delay = 0; delay < HORIZON; delay++) {

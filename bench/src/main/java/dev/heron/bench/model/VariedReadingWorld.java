@@ -3,6 +3,11 @@ package dev.heron.bench.model;
 import dev.heron.events.Channel;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
+import dev.heron.simulator.World;
+import dev.heron.simulator.recipients.EngagementPlan;
+import dev.heron.simulator.recipients.HabitProfile;
+import dev.heron.simulator.recipients.MailReading;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,8 +20,10 @@ import java.util.UUID;
  * hour of the week, reading mail when they next look after delivery) with other numbers than the
  * simulator's {@code Habits} and {@code MailReading} — a wider or narrower habit, the hour shared
  * less or more across days, more glancing at any hour, more mail read as it arrives, faster or
- * slower reading. The send-time model assumes some of the simulator's numbers (docs/benchmarks.md);
- * this shows what its accuracy becomes when the world does not match them.
+ * slower reading. The rest is the simulator's own: how likely people are to open ({@link
+ * HabitProfile}), how far ahead they may read and how a message's chance to be opened fades while
+ * it waits ({@link MailReading}). The send-time model assumes some of the simulator's numbers
+ * (docs/benchmarks.md); this shows what its accuracy becomes when the world does not match them.
  *
  * @param spreadHours the habit's sigma around the peak, in hours
  * @param otherDays how much the same hour on other days counts
@@ -31,8 +38,11 @@ record VariedReadingWorld(
     double atDelivery,
     double readHalfLifeHours) {
   private static final int HOURS = 168;
-  private static final int HORIZON_HOURS = 72;
+  private static final int HORIZON_HOURS = MailReading.HORIZON_HOURS;
   private static final long HOUR_MS = 3_600_000L;
+
+  /** The built-in world's people: how likely they are to open. */
+  private static final HabitProfile PEOPLE = World.builtIn().habits();
 
   /** A tenant's history in this world, and each contact's true peak hour. */
   record History(List<Event> events, List<UUID> contacts, int[] peaks, int[] opens) {}
@@ -46,7 +56,9 @@ record VariedReadingWorld(
     for (int i = 0; i < contactCount; i++) {
       contacts.add(new UUID(seed, 1000 + i));
       peaks[i] = random.nextInt(HOURS);
-      openProbability[i] = 0.35 + 0.55 * random.nextDouble();
+      openProbability[i] =
+          PEOPLE.openProbabilityMin()
+              + (PEOPLE.openProbabilityMax() - PEOPLE.openProbabilityMin()) * random.nextDouble();
     }
     int[] opens = new int[contactCount];
     List<Event> events = new ArrayList<>();
@@ -61,7 +73,7 @@ record VariedReadingWorld(
           events.add(
               event(EventType.DELIVERED, tenant, campaign, message, contacts.get(i), deliveredAt));
           long readAt = readAt(peaks[i], deliveredAt, random);
-          double freshness = Math.pow(0.5, (double) (readAt - deliveredAt) / (24 * HOUR_MS));
+          double freshness = MailReading.freshness(Duration.ofMillis(readAt - deliveredAt));
           if (random.nextDouble() < openProbability[i] * freshness) {
             events.add(event(EventType.OPENED, tenant, campaign, message, contacts.get(i), readAt));
             opens[i]++;
@@ -81,8 +93,8 @@ record VariedReadingWorld(
     double[] weights = new double[HORIZON_HOURS];
     double total = 0;
     for (int k = 0; k < HORIZON_HOURS; k++) {
-      int hourOfWeek = hourOfWeek(hourStart + k * HOUR_MS);
-      weights[k] = habit(hourOfWeek, peak) * Math.pow(0.5, k / readHalfLifeHours);
+      int hourOfWeek = EngagementPlan.hourOfWeek(Instant.ofEpochMilli(hourStart + k * HOUR_MS));
+      weights[k] = habit(hourOfWeek, peak) * readLater(k);
       total += weights[k];
     }
     double pick = random.nextDouble() * total;
@@ -96,7 +108,12 @@ record VariedReadingWorld(
 
   /** The reader that knows this world's numbers: the limit of what its readings allow. */
   SimulatorShapeOracle oracle() {
-    return new SimulatorShapeOracle(offset -> habit(offset, 0), atDelivery, readHalfLifeHours);
+    return new SimulatorShapeOracle(offset -> habit(offset, 0), atDelivery, this::readLater);
+  }
+
+  /** The weight of first looking {@code delay} hours after delivery. */
+  private double readLater(int delay) {
+    return Math.pow(0.5, delay / readHalfLifeHours);
   }
 
   private double habit(int hourOfWeek, int peak) {
@@ -110,12 +127,6 @@ record VariedReadingWorld(
   private static int distance(int a, int b, int period) {
     int d = Math.floorMod(a - b, period);
     return Math.min(d, period - d);
-  }
-
-  /** Monday 00:00 UTC is hour 0 (the epoch was a Thursday). */
-  private static int hourOfWeek(long atMillis) {
-    long hours = Math.floorDiv(atMillis, HOUR_MS);
-    return (int) Math.floorMod(hours + 72, HOURS);
   }
 
   private static Event event(

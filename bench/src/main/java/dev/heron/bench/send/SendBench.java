@@ -122,8 +122,7 @@ public final class SendBench {
     db.setUser(Settings.get(Settings.DB_USER));
     db.setPassword(Settings.get(Settings.DB_PASSWORD));
     Migrations.apply(db);
-    BenchTenant tenant = BenchTenant.create(db, "send", ipCount);
-    signature.applyTo(db, tenant.tenantId);
+    BenchTenant tenant = BenchTenant.create(db, "send", ipCount, signature.newKey());
     int warmup = Math.min(messages, 3_000);
     SimulatorConfig base = SimulatorConfig.forTests(work, SimulatorConfig.DEFAULT_SEED);
     RunningSimulator sim =

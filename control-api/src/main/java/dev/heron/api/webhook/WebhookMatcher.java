@@ -2,6 +2,8 @@ package dev.heron.api.webhook;
 
 import dev.heron.events.Decoded;
 import dev.heron.events.Event;
+import dev.heron.events.EventHeading;
+import dev.heron.events.FastEventParser;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,9 +15,10 @@ import java.util.function.Function;
 /**
  * The deliveries a heron.events record makes: one per live subscription of its tenant that wants
  * its type and existed when it occurred. A record is first looked at through its {@link
- * EventHeading}: when no subscription of the tenant takes that type — the case of most events — it
- * is passed over without being decoded. Only the others are decoded in full; a record that is not a
- * valid event makes none (the stream jobs' intake dead-letters it).
+ * EventHeading} ({@link FastEventParser#heading}): when no subscription of the tenant takes that
+ * type — the case of most events — it is passed over without being decoded. Only the others are
+ * decoded in full; a record that is not a valid event makes none (the stream jobs' intake
+ * dead-letters it).
  */
 final class WebhookMatcher {
   /** A delivery to record: the subscription, the event and the payload to POST, as received. */
@@ -40,7 +43,7 @@ final class WebhookMatcher {
    * record without one). The buffer is not moved.
    */
   List<Pending> deliveriesOf(ByteBuffer value) {
-    Optional<EventHeading> heading = EventHeading.peek(value);
+    Optional<EventHeading> heading = FastEventParser.heading(value);
     if (heading.isPresent() && nobodyTakes(heading.get())) {
       return List.of();
     }

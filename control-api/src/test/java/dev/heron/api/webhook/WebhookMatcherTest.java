@@ -3,9 +3,11 @@ package dev.heron.api.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.heron.events.Channel;
 import dev.heron.events.Decoded;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
+import dev.heron.events.FastEventParser;
 import dev.heron.events.WireCodec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,7 @@ class WebhookMatcherTest {
 
   @Test
   void theEventOfATenantWithoutSubscriptionsIsPassedOverUndecoded() {
-    byte[] record = encode(EventHeadingTest.event(UUID.randomUUID(), EventType.OPENED));
+    byte[] record = encode(event(UUID.randomUUID(), EventType.OPENED));
     assertThat(deliveriesOf(record)).isEmpty();
     assertThat(decoded).hasValue(0);
   }
@@ -45,7 +47,7 @@ class WebhookMatcherTest {
   void anEventOfATypeNoSubscriptionNamesIsPassedOverUndecoded() {
     UUID tenant = UUID.randomUUID();
     subscribe(tenant, LONG_AGO, "CLICKED", "BOUNCED");
-    assertThat(deliveriesOf(encode(EventHeadingTest.event(tenant, EventType.OPENED)))).isEmpty();
+    assertThat(deliveriesOf(encode(event(tenant, EventType.OPENED)))).isEmpty();
     assertThat(decoded).hasValue(0);
   }
 
@@ -55,7 +57,7 @@ class WebhookMatcherTest {
     UUID clicks = subscribe(tenant, LONG_AGO, "CLICKED");
     UUID everything = subscribe(tenant, LONG_AGO);
     subscribe(tenant, LONG_AGO, "OPENED");
-    Event clicked = EventHeadingTest.event(tenant, EventType.CLICKED);
+    Event clicked = event(tenant, EventType.CLICKED);
     byte[] record = encode(clicked);
 
     assertThat(deliveriesOf(record))
@@ -73,7 +75,7 @@ class WebhookMatcherTest {
   @Test
   void anEventThatOccurredBeforeTheSubscriptionWasCreatedIsNotDelivered() {
     UUID tenant = UUID.randomUUID();
-    Event opened = EventHeadingTest.event(tenant, EventType.OPENED);
+    Event opened = event(tenant, EventType.OPENED);
     subscribe(tenant, opened.occurredAt().plusMillis(1), "OPENED");
     assertThat(deliveriesOf(encode(opened))).isEmpty();
   }
@@ -81,10 +83,10 @@ class WebhookMatcherTest {
   @Test
   void aSubscriptionAddedLaterTakesTheEventsThatFollow() {
     UUID tenant = UUID.randomUUID();
-    assertThat(deliveriesOf(encode(EventHeadingTest.event(tenant, EventType.OPENED)))).isEmpty();
+    assertThat(deliveriesOf(encode(event(tenant, EventType.OPENED)))).isEmpty();
 
     UUID hook = subscribe(tenant, LONG_AGO, "OPENED");
-    Event next = EventHeadingTest.event(tenant, EventType.OPENED);
+    Event next = event(tenant, EventType.OPENED);
     assertThat(deliveriesOf(encode(next)))
         .extracting(WebhookMatcher.Pending::subscriptionId, WebhookMatcher.Pending::eventId)
         .containsExactly(tuple(hook, next.eventId()));
@@ -114,7 +116,7 @@ class WebhookMatcherTest {
   void aRecordWithoutAHeadingIsJudgedByTheFullDecode() {
     UUID tenant = UUID.randomUUID();
     UUID hook = subscribe(tenant, LONG_AGO);
-    Event opened = EventHeadingTest.event(tenant, EventType.OPENED);
+    Event opened = event(tenant, EventType.OPENED);
     // The same event, its tenant written in the other form the full decode reads (base64 bytes).
     ByteBuffer raw = ByteBuffer.allocate(16);
     raw.putLong(tenant.getMostSignificantBits()).putLong(tenant.getLeastSignificantBits());
@@ -122,7 +124,7 @@ class WebhookMatcherTest {
     String json =
         new String(encode(opened), StandardCharsets.UTF_8)
             .replace("\"" + tenant + "\"", "\"" + base64 + "\"");
-    assertThat(EventHeading.peek(bytes(json))).isEmpty();
+    assertThat(FastEventParser.heading(bytes(json))).isEmpty();
     assertThat(deliveriesOf(bytes(json)))
         .extracting(WebhookMatcher.Pending::subscriptionId)
         .containsExactly(hook);
@@ -132,7 +134,7 @@ class WebhookMatcherTest {
   void readsARecordInPlaceWithinTheFetchBufferItCameIn() {
     UUID tenant = UUID.randomUUID();
     UUID hook = subscribe(tenant, LONG_AGO, "OPENED");
-    byte[] record = encode(EventHeadingTest.event(tenant, EventType.OPENED));
+    byte[] record = encode(event(tenant, EventType.OPENED));
     byte[] before = bytes("{\"type\":\"SENT\",\"tenantId\":\"" + UUID.randomUUID() + "\"}");
     ByteBuffer fetch = ByteBuffer.allocate(before.length + record.length + 3);
     fetch.put(before).put(record).put(bytes("}}}"));
@@ -169,5 +171,17 @@ class WebhookMatcherTest {
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Event event(UUID tenantId, EventType type) {
+    return Event.builder(type)
+        .source("test")
+        .tenantId(tenantId)
+        .campaignId(UUID.randomUUID())
+        .messageId(UUID.randomUUID())
+        .channel(Channel.EMAIL)
+        .occurredAt(Instant.parse("2026-11-23T12:00:00Z"))
+        .url(type == EventType.CLICKED ? "https://shop.heron.test/" : null)
+        .build();
   }
 }

@@ -22,13 +22,13 @@ public final class MailReading {
   public static final int HORIZON_HOURS = 72;
 
   /** The weight of reading one day later relative to reading now, at the same affinity. */
-  static final double DAILY_DECAY = 0.5;
+  public static final double DAILY_DECAY = 0.5;
 
   /** The share of messages read right at delivery, whatever the hour (the person was reading). */
-  static final double READING_AT_DELIVERY = 0.1;
+  public static final double READING_AT_DELIVERY = 0.1;
 
   /** After this long unread, a message is half as likely to be opened when read. */
-  static final Duration FRESHNESS_HALF_LIFE = Duration.ofHours(24);
+  public static final Duration FRESHNESS_HALF_LIFE = Duration.ofHours(24);
 
   private static final long HOUR_MS = 3_600_000L;
 
@@ -69,7 +69,7 @@ public final class MailReading {
   }
 
   /** How much of the chance to open is left after a message waited {@code unread}. */
-  static double freshness(Duration unread) {
+  public static double freshness(Duration unread) {
     return Math.pow(0.5, (double) unread.toMillis() / FRESHNESS_HALF_LIFE.toMillis());
   }
 

@@ -3,6 +3,7 @@ package dev.heron.jobs.intake;
 import dev.heron.events.DeadLetter;
 import dev.heron.events.Decoded;
 import dev.heron.events.Event;
+import dev.heron.events.FastEventParser;
 import dev.heron.events.WireCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

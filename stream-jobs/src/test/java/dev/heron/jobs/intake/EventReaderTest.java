@@ -65,6 +65,22 @@ class EventReaderTest {
         .contains("field 'type'");
   }
 
+  @Test
+  void aCanonicalRecordMissingOneFieldStillHasItNamed() {
+    // The fast path leaves it to the codec, which names what is missing.
+    String json =
+        new String(
+                WireCodec.EVENTS.encode(
+                    new TestEvents().event(EventType.SENT, UUID.randomUUID(), now)),
+                StandardCharsets.UTF_8)
+            .replace("\"channel\":\"email\",", "");
+
+    Incoming incoming = EventReader.read(Topics.EVENTS, 0, 7, null, bytes(json), now);
+
+    assertThat(incoming.isReadable()).isFalse();
+    assertThat(incoming.deadLetter().reason()).contains("channel");
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

@@ -1,4 +1,4 @@
-package dev.heron.jobs.intake;
+package dev.heron.events;
 
 import java.time.Instant;
 import java.time.LocalDate;

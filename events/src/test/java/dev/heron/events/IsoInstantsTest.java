@@ -1,4 +1,4 @@
-package dev.heron.jobs.intake;
+package dev.heron.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,34 +1,40 @@
-package dev.heron.jobs.intake;
+package dev.heron.events;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.heron.events.BounceClass;
-import dev.heron.events.Channel;
-import dev.heron.events.Event;
-import dev.heron.events.EventType;
-import dev.heron.events.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Reads an event written the canonical way (what {@code WireCodec.EVENTS.encode} writes) with
  * Jackson's streaming parser, field by field, at a fraction of the cost of mapping a record through
- * its creator. Anything else — a field of an unexpected JSON type, a missing required field, an
- * unknown enum name, broken JSON — is not judged here: it returns null and the caller asks {@code
- * WireCodec}, which either reads it (Jackson's coercions) or names the field that is wrong. So the
- * fast path can only ever accept what the codec accepts, with the same values.
+ * its creator: the whole event ({@link #parse}, the stream jobs' intake), or only its {@link
+ * EventHeading} ({@link #heading}, which stops as soon as it has the tenant and the type: the
+ * webhook fan-out's look at every event). Anything else — a field of an unexpected JSON type, a
+ * missing required field, an unknown enum name, broken JSON — is not judged here: nothing is
+ * returned and the caller asks {@link WireCodec}, which either reads it (Jackson's coercions) or
+ * names the field that is wrong. So the fast path can only ever accept what the codec accepts, with
+ * the same values.
  */
-final class FastEventParser {
+public final class FastEventParser {
   private static final JsonFactory JSON = Json.mapper().getFactory();
   private static final int UUID_LENGTH = 36;
+  private static final Map<String, EventType> TYPES =
+      Arrays.stream(EventType.values()).collect(Collectors.toMap(Enum::name, Function.identity()));
 
   private FastEventParser() {}
 
   /** The event, or null when the record needs the full codec. */
-  static Event parse(byte[] bytes) {
+  public static Event parse(byte[] bytes) {
     try (JsonParser p = JSON.createParser(bytes)) {
       Event event = read(p);
       return event != null && p.nextToken() == null ? event : null;
@@ -72,7 +78,7 @@ final class FastEventParser {
       JsonToken v = p.nextToken();
       switch (field) {
         case "eventId" -> eventId = uuid(p, v);
-        case "type" -> type = v == JsonToken.VALUE_STRING ? EventType.valueOf(p.getText()) : null;
+        case "type" -> type = type(p, v);
         case "schemaVersion" -> {
           if (v != JsonToken.VALUE_NUMBER_INT) {
             return null;
@@ -158,6 +164,53 @@ final class FastEventParser {
         value);
   }
 
+  /** The heading of {@code record}; empty when the full decode must judge it. */
+  public static Optional<EventHeading> heading(byte[] record) {
+    return record == null ? Optional.empty() : heading(ByteBuffer.wrap(record));
+  }
+
+  /**
+   * The heading of the record's remaining bytes, read in place (the buffer is not moved), reading
+   * no further than the two fields: what follows them is left to the full decode, if it must.
+   */
+  public static Optional<EventHeading> heading(ByteBuffer record) {
+    if (record == null || !record.hasRemaining()) {
+      return Optional.empty();
+    }
+    try (JsonParser p = parserOf(record)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      UUID tenantId = null;
+      EventType type = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (field) {
+          case "tenantId" -> tenantId = uuid(p, v);
+          case "type" -> type = type(p, v);
+          default -> p.skipChildren();
+        }
+        if (tenantId != null && type != null) {
+          return Optional.of(new EventHeading(tenantId, type));
+        }
+      }
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static JsonParser parserOf(ByteBuffer record) throws IOException {
+    if (record.hasArray()) {
+      return JSON.createParser(
+          record.array(), record.arrayOffset() + record.position(), record.remaining());
+    }
+    byte[] copy = new byte[record.remaining()];
+    record.duplicate().get(copy);
+    return JSON.createParser(copy);
+  }
+
   /** A present optional field of another JSON type makes the record one for the codec. */
   private static String text(JsonParser p, JsonToken v) throws IOException {
     if (v == JsonToken.VALUE_STRING) {
@@ -166,6 +219,16 @@ final class FastEventParser {
     throw new IllegalArgumentException("not a string");
   }
 
+  /** An {@link EventType} by its exact name, as the codec reads it. */
+  private static EventType type(JsonParser p, JsonToken v) throws IOException {
+    EventType type = TYPES.get(text(p, v));
+    if (type == null) {
+      throw new IllegalArgumentException("not an event type");
+    }
+    return type;
+  }
+
+  /** Jackson reads only the 36-character form of a UUID as text (UUID.fromString is laxer). */
   private static UUID uuid(JsonParser p, JsonToken v) throws IOException {
     String text = text(p, v);
     if (text.length() != UUID_LENGTH) {
