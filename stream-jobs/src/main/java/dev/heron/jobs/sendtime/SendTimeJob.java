@@ -50,7 +50,7 @@ public final class SendTimeJob {
             .filter(new DeliveryOrHumanEngagement())
             .name("delivery-or-human-engagement")
             .uid("sendtime-human-engagement")
-            .keyBy(new DuplicateFilter.ByMessage())
+            .keyBy(new DuplicateFilter.ByMessage(), DuplicateFilter.KEY)
             .process(new DuplicateFilter(REMEMBER_EVENT_IDS))
             .name("sendtime-dedup")
             .uid("sendtime-dedup")
