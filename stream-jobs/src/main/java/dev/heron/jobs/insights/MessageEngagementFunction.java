@@ -81,7 +81,7 @@ public final class MessageEngagementFunction
 
   private ValueStateDescriptor<FirstTouch> firstTouch(String name) {
     ValueStateDescriptor<FirstTouch> descriptor =
-        new ValueStateDescriptor<>(name, FirstTouch.class);
+        new ValueStateDescriptor<>(name, FirstTouchSerializer.INSTANCE);
     descriptor.enableTimeToLive(StateTtl.afterLastWrite(firstTouchTtl));
     return descriptor;
   }
