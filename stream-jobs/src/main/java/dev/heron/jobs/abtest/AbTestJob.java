@@ -58,7 +58,7 @@ public final class AbTestJob {
         .filter(new CountsInAbTests())
         .name("ab-touches")
         .uid("abtest-touches")
-        .keyBy(new DuplicateFilter.ByMessage())
+        .keyBy(new DuplicateFilter.ByMessage(), DuplicateFilter.KEY)
         .process(new FirstTouchPerMessage(REMEMBER_MESSAGES))
         .name("ab-first-touch")
         .uid("abtest-first-touch")

@@ -5,6 +5,7 @@ import dev.heron.events.EventType;
 import dev.heron.jobs.intake.StateTtl;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -16,7 +17,7 @@ import org.apache.flink.util.Collector;
  * Per message: lets through its first send, first human open, first click and first conversion, so
  * that a variant's tally counts messages, not events (duplicates included).
  */
-public final class FirstTouchPerMessage extends KeyedProcessFunction<String, Event, VariantTouch> {
+public final class FirstTouchPerMessage extends KeyedProcessFunction<UUID, Event, VariantTouch> {
   private final Duration remember;
   private transient ValueState<Integer> seenKinds;
 

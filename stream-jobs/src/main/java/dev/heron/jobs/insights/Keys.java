@@ -1,16 +1,18 @@
 package dev.heron.jobs.insights;
 
 import dev.heron.events.Event;
+import java.util.UUID;
 import org.apache.flink.api.java.functions.KeySelector;
 
 /** The keys the insights job partitions by. */
 final class Keys {
   private Keys() {}
 
-  static final class ByMessage implements KeySelector<Event, String> {
+  /** The message id as it is (two longs), not as its 36-character text. */
+  static final class ByMessage implements KeySelector<Event, UUID> {
     @Override
-    public String getKey(Event event) {
-      return event.messageId().toString();
+    public UUID getKey(Event event) {
+      return event.messageId();
     }
   }
 

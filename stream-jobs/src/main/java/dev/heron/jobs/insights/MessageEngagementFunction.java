@@ -7,6 +7,7 @@ import dev.heron.jobs.intake.StateTtl;
 import dev.heron.jobs.types.SingletonTypeInfo;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -15,14 +16,14 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Per message (keyed by message id): drops events already seen (same event id), remembers the
- * message's first human open and first click, and turns each new event into bucket changes with
- * {@link InsightRules#apply}. Each new event also goes to the {@link #FIRST_SIGHTINGS} side output,
- * so that another job counting campaign events (Reputation) need not keep a second de-duplication
- * state per message.
+ * Per message (keyed by message id, as two longs): drops events already seen (same event id),
+ * remembers the message's first human open and first click, and turns each new event into bucket
+ * changes with {@link InsightRules#apply}. Each new event also goes to the {@link #FIRST_SIGHTINGS}
+ * side output, so that another job counting campaign events (Reputation) need not keep a second
+ * de-duplication state per message.
  */
 public final class MessageEngagementFunction
-    extends KeyedProcessFunction<String, Event, BucketDelta> {
+    extends KeyedProcessFunction<UUID, Event, BucketDelta> {
   /** Every event of the input the first time its event id is seen. */
   public static final OutputTag<Event> FIRST_SIGHTINGS =
       new OutputTag<>("first-sightings", SingletonTypeInfo.EVENT);
@@ -80,7 +81,7 @@ public final class MessageEngagementFunction
 
   private ValueStateDescriptor<FirstTouch> firstTouch(String name) {
     ValueStateDescriptor<FirstTouch> descriptor =
-        new ValueStateDescriptor<>(name, FirstTouch.class);
+        new ValueStateDescriptor<>(name, FirstTouchSerializer.INSTANCE);
     descriptor.enableTimeToLive(StateTtl.afterLastWrite(firstTouchTtl));
     return descriptor;
   }

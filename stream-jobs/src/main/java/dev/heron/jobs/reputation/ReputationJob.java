@@ -69,7 +69,7 @@ public final class ReputationJob {
     return outcomes
         .name("ip-outcomes")
         .uid("reputation-ip-outcomes")
-        .keyBy(new DuplicateFilter.ByMessage())
+        .keyBy(new DuplicateFilter.ByMessage(), DuplicateFilter.KEY)
         .process(new DuplicateFilter(REMEMBER_EVENT_IDS))
         .name("reputation-dedup")
         .uid("reputation-dedup");

@@ -1,12 +1,15 @@
 package dev.heron.jobs.sendtime;
 
 import dev.heron.jobs.intake.StateTtl;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -19,15 +22,34 @@ import org.apache.flink.util.Collector;
  * reading shape take these, which is why readings are made here, ahead of both.
  *
  * <p>State stays bounded: deliveries older than {@link SendTimeRules#READ_HORIZON} (event time) are
- * dropped as newer ones arrive, and by a time-to-live when none do.
+ * dropped as newer ones arrive, and by a time-to-live when none do. Dropping them reads all the
+ * contact's deliveries, so it is done only once the oldest is {@link #PRUNE_SLACK} past the
+ * horizon, not at every delivery: for a contact who gets mail every hour, one scan a day of event
+ * time instead of one an hour. A delivery kept past the horizon meanwhile changes no reading
+ * ({@link SendTimeRules#reading} ignores it).
  */
 public final class ContactReadingsFunction
     extends KeyedProcessFunction<String, Engagement, ContactReading> {
+  /** How far past the read horizon the oldest delivery may be before the deliveries are scanned. */
+  static final Duration PRUNE_SLACK = Duration.ofDays(1);
+
   private transient MapState<String, Delivery> deliveries;
+  private transient ValueState<Long> oldestKept;
 
   @Override
   public void open(OpenContext openContext) {
     deliveries = getRuntimeContext().getMapState(deliveriesState());
+    oldestKept = getRuntimeContext().getState(oldestKeptState());
+  }
+
+  /**
+   * The event time of the oldest delivery kept, or earlier; empty when unknown (a checkpoint from
+   * before it was kept), which makes the next delivery scan.
+   */
+  static ValueStateDescriptor<Long> oldestKeptState() {
+    ValueStateDescriptor<Long> oldest = new ValueStateDescriptor<>("oldest-kept", Types.LONG);
+    oldest.enableTimeToLive(StateTtl.afterLastWrite(SendTimeRules.READ_HORIZON.plusDays(1)));
+    return oldest;
   }
 
   /** The contact's deliveries within the read horizon, by message id. */
@@ -44,6 +66,7 @@ public final class ContactReadingsFunction
       throws Exception {
     if (!e.isEngagement()) {
       deliveries.put(e.messageId(), new Delivery(e.occurredAtMillis(), e.hourOfWeek(), false));
+      keptOneAt(e.occurredAtMillis());
       forgetDeliveriesBefore(e.occurredAtMillis() - SendTimeRules.READ_HORIZON.toMillis());
       return;
     }
@@ -56,19 +79,38 @@ public final class ContactReadingsFunction
           delivery == null
               ? new Delivery(e.occurredAtMillis(), Reading.NOT_DELIVERED, true)
               : new Delivery(delivery.atMillis(), delivery.hourOfWeek(), true));
+      if (delivery == null) {
+        keptOneAt(e.occurredAtMillis()); // the mark that this message was read
+      }
     }
     out.collect(new ContactReading(e.tenantId(), e.contactId(), reading, first));
   }
 
+  private void keptOneAt(long atMillis) throws Exception {
+    Long oldest = oldestKept.value();
+    if (oldest != null && atMillis < oldest) {
+      oldestKept.update(atMillis);
+    }
+  }
+
   private void forgetDeliveriesBefore(long cutoffMillis) throws Exception {
+    Long oldest = oldestKept.value();
+    if (oldest != null && cutoffMillis - oldest < PRUNE_SLACK.toMillis()) {
+      return;
+    }
     List<String> old = new ArrayList<>();
+    long oldestLeft = Long.MAX_VALUE;
     for (Map.Entry<String, Delivery> d : deliveries.entries()) {
-      if (d.getValue().atMillis() < cutoffMillis) {
+      long at = d.getValue().atMillis();
+      if (at < cutoffMillis) {
         old.add(d.getKey());
+      } else {
+        oldestLeft = Math.min(oldestLeft, at);
       }
     }
     for (String message : old) {
       deliveries.remove(message);
     }
+    oldestKept.update(oldestLeft);
   }
 }

@@ -14,6 +14,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -49,7 +50,7 @@ public final class SendTimeJob {
             .filter(new DeliveryOrHumanEngagement())
             .name("delivery-or-human-engagement")
             .uid("sendtime-human-engagement")
-            .keyBy(new DuplicateFilter.ByMessage())
+            .keyBy(new DuplicateFilter.ByMessage(), DuplicateFilter.KEY)
             .process(new DuplicateFilter(REMEMBER_EVENT_IDS))
             .name("sendtime-dedup")
             .uid("sendtime-dedup")
@@ -57,9 +58,11 @@ public final class SendTimeJob {
             .process(new ZoneResolverFunction(zones, ZONE_REFRESH))
             .name("contact-zone")
             .uid("sendtime-contact-zone");
+    // The zone, the readings and the model are keyed by the same tenant|contact string, and each
+    // keyed function emits under the key it was given: the stream is already partitioned as a new
+    // keyBy would partition it, so the next two steps read it in place instead of shuffling it.
     DataStream<ContactReading> readings =
-        engagements
-            .keyBy(new ContactOfEngagement())
+        DataStreamUtils.reinterpretAsKeyedStream(engagements, new ContactOfEngagement())
             .process(new ContactReadingsFunction())
             .name("contact-readings")
             .uid("sendtime-readings-v4"); // deliveries, apart from the model's readings since v4
@@ -69,8 +72,7 @@ public final class SendTimeJob {
             .process(new TenantPriorFunction(PRIOR_COALESCE))
             .name("tenant-prior-and-shape")
             .uid("sendtime-tenant-shape"); // the population of readings and the fitted shape
-    readings
-        .keyBy(new ContactOfReading())
+    DataStreamUtils.reinterpretAsKeyedStream(readings, new ContactOfReading())
         .connect(priors.broadcast(ContactSendTimeFunction.PRIORS))
         .process(new ContactSendTimeFunction(CONTACT_COALESCE))
         .name("contact-send-time")

@@ -28,6 +28,15 @@ public final class ShapeFit {
    */
   public static final int SAMPLE_CONTACTS = 200;
 
+  /**
+   * How much larger the log marginal likelihood of the sample must be under the likeliest shape
+   * than under the shape in use before the likeliest replaces it: 3, a Bayes factor of about 20
+   * (strong evidence on Kass and Raftery's scale). A new shape has every contact of the tenant read
+   * again, all its keys scanned; without the margin, two shapes about equally likely would swap
+   * back and forth as one reading more or less tips the sample.
+   */
+  public static final double SWITCH_MARGIN = 3.0;
+
   /** Rescale the running products this often, before they could underflow. */
   private static final int RESCALE_EVERY = 16;
 
@@ -43,8 +52,7 @@ public final class ShapeFit {
    * round over all axes moves nothing: a few dozen shapes scored.
    */
   public static ReadingShape fit(Collection<ContactReadings> contacts) {
-    long readings = contacts.stream().mapToLong(c -> used(c)).sum();
-    if (readings < MIN_READINGS) {
+    if (readingsIn(contacts) < MIN_READINGS) {
       return ReadingShape.DEFAULT;
     }
     Map<ReadingShape, Double> scored = new HashMap<>();
@@ -67,6 +75,24 @@ public final class ShapeFit {
       }
     }
     return best;
+  }
+
+  /**
+   * The shape to use from now on for these contacts' readings: the likeliest ({@link
+   * #fit(Collection)}), unless {@code current} explains them nearly as well (within {@link
+   * #SWITCH_MARGIN}); {@code null} for no shape yet.
+   */
+  public static ReadingShape refit(Collection<ContactReadings> contacts, ReadingShape current) {
+    ReadingShape best = fit(contacts);
+    if (current == null || best.equals(current) || readingsIn(contacts) < MIN_READINGS) {
+      return best; // too few readings: the default, as without a current shape
+    }
+    return replaces(logEvidence(contacts, best), logEvidence(contacts, current)) ? best : current;
+  }
+
+  /** Whether a shape with this log evidence replaces the one in use, with {@code current}'s. */
+  static boolean replaces(double candidateLogEvidence, double currentLogEvidence) {
+    return candidateLogEvidence - currentLogEvidence > SWITCH_MARGIN;
   }
 
   /** The log marginal likelihood of the contacts' readings under {@code shape}. */
@@ -111,6 +137,10 @@ public final class ShapeFit {
       mean += p / hours;
     }
     return logScale + Math.log(mean);
+  }
+
+  private static long readingsIn(Collection<ContactReadings> contacts) {
+    return contacts.stream().mapToLong(ShapeFit::used).sum();
   }
 
   private static int used(ContactReadings contact) {

@@ -24,6 +24,9 @@ import org.apache.flink.util.Collector;
  * first to read, each with its newest {@link ShapeFit#READINGS_PER_CONTACT} readings, all the fit
  * reads); a contact that stops reading leaves it after {@link #SAMPLE_TTL}, and another takes its
  * place.
+ *
+ * <p>The shape changes only when another is clearly likelier ({@link ShapeFit#SWITCH_MARGIN}): each
+ * change makes the contact models read again every contact of the tenant.
  */
 public final class TenantPriorFunction
     extends KeyedProcessFunction<String, ContactReading, TenantPrior> {
@@ -98,7 +101,7 @@ public final class TenantPriorFunction
       List<ContactReadings> contacts = new ArrayList<>();
       sample.values().forEach(contacts::add);
       sampleSize.update(contacts.size()); // contacts that expired have left
-      shape.update(ShapeFit.fit(contacts));
+      shape.update(ShapeFit.refit(contacts, shape.value()));
       sampleChanged.clear();
     }
     out.collect(new TenantPrior(ctx.getCurrentKey(), population.value(), shape.value()));

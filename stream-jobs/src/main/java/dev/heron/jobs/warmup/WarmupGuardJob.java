@@ -47,7 +47,7 @@ public final class WarmupGuardJob {
             .filter(new CountsTowardWarmup())
             .name("warmup-outcomes")
             .uid("warmup-outcomes")
-            .keyBy(new DuplicateFilter.ByMessage())
+            .keyBy(new DuplicateFilter.ByMessage(), DuplicateFilter.KEY)
             .process(new DuplicateFilter(REMEMBER_EVENT_IDS))
             .name("warmup-dedup")
             .uid("warmup-dedup")

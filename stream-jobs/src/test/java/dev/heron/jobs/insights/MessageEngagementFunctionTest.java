@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.jobs.TestEvents;
+import dev.heron.jobs.types.SingletonTypeInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -26,7 +26,7 @@ class MessageEngagementFunctionTest {
   private final TestEvents events = new TestEvents();
   private final UUID message = UUID.randomUUID();
   private final Instant at = Instant.parse("2026-03-04T10:17:23Z");
-  private KeyedOneInputStreamOperatorTestHarness<String, Event, BucketDelta> harness;
+  private KeyedOneInputStreamOperatorTestHarness<UUID, Event, BucketDelta> harness;
 
   @BeforeEach
   void open() throws Exception {
@@ -34,7 +34,7 @@ class MessageEngagementFunctionTest {
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
             new MessageEngagementFunction(SEEN_TTL, FIRST_TOUCH_TTL),
             new Keys.ByMessage(),
-            Types.STRING);
+            SingletonTypeInfo.UUID);
     harness.setStateTtlProcessingTime(0);
   }
 

@@ -68,6 +68,35 @@ class ContactReadingsFunctionTest {
     assertThat(deliveries()).containsExactly(new Delivery(8 * DAY, 24, false));
   }
 
+  @Test
+  void deliveriesAreScannedOnlyOnceTheOldestIsASlackPastTheHorizon() throws Exception {
+    long horizon = SendTimeRules.READ_HORIZON.toMillis();
+    long slack = ContactReadingsFunction.PRUNE_SLACK.toMillis();
+    harness.processElement(delivered("old", 0, 0), 0);
+    harness.processElement(delivered("within-slack", horizon + slack / 2, 12), 0);
+    harness.getOperator().setCurrentKey("t|c");
+    assertThat(deliveries()).hasSize(2); // past the horizon, kept until the slack is used up
+
+    harness.processElement(delivered("past-slack", horizon + slack, 24), 0);
+    harness.getOperator().setCurrentKey("t|c");
+    assertThat(deliveries())
+        .containsExactlyInAnyOrder(
+            new Delivery(horizon + slack / 2, 12, false), new Delivery(horizon + slack, 24, false));
+  }
+
+  @Test
+  void anOpenOfADeliveryKeptPastTheHorizonIsReadWithoutIt() throws Exception {
+    long horizon = SendTimeRules.READ_HORIZON.toMillis();
+    harness.processElement(delivered("old", 0, 0), 0);
+    harness.processElement(delivered("new", horizon + HOUR, 1), 0);
+    harness.processElement(open("old", horizon + 2 * HOUR, 2), 0);
+
+    assertThat(harness.extractOutputValues())
+        .containsExactly(
+            new ContactReading(
+                "t", "c", new Reading(2, Reading.NOT_DELIVERED, horizon + 2 * HOUR), true));
+  }
+
   private List<Delivery> deliveries() throws Exception {
     MapState<String, Delivery> state =
         harness

@@ -34,6 +34,44 @@ class ShapeFitTest {
   }
 
   @Test
+  void aShapeReplacesTheOneInUseOnlyWhenLikelierByTheMargin() {
+    assertThat(ShapeFit.replaces(-1000 + ShapeFit.SWITCH_MARGIN + 0.01, -1000)).isTrue();
+    assertThat(ShapeFit.replaces(-1000 + ShapeFit.SWITCH_MARGIN, -1000)).isFalse();
+    assertThat(ShapeFit.replaces(-1000 + 1, -1000)).isFalse();
+    assertThat(ShapeFit.replaces(-1001, -1000)).isFalse();
+  }
+
+  @Test
+  void refittingKeepsAShapeNearlyAsLikelyAsTheBestAndReplacesAClearlyWorseOne() {
+    // A small sample (250 readings, just above the minimum): its shapes lie close together, some
+    // within the margin of the likeliest.
+    ReadingShape truth = new ReadingShape(3, 0.5, 2, 0.05, 0.1, 24);
+    List<ContactReadings> population = population(truth, 10, 25, 7);
+    ReadingShape best = ShapeFit.fit(population);
+    double bestEvidence = ShapeFit.logEvidence(population, best);
+    ReadingShape nearlyAsLikely = null;
+    ReadingShape clearlyWorse = null;
+    for (int axis = 0; axis < ReadingShape.axes(); axis++) {
+      for (double value : ReadingShape.gridValues(axis)) {
+        ReadingShape neighbour = best.with(axis, value);
+        double gap = bestEvidence - ShapeFit.logEvidence(population, neighbour);
+        if (gap > 0 && gap <= ShapeFit.SWITCH_MARGIN) {
+          nearlyAsLikely = neighbour;
+        } else if (gap > ShapeFit.SWITCH_MARGIN) {
+          clearlyWorse = neighbour;
+        }
+      }
+    }
+
+    assertThat(nearlyAsLikely).as("a neighbour within the margin").isNotNull();
+    assertThat(ShapeFit.refit(population, nearlyAsLikely)).isEqualTo(nearlyAsLikely);
+    assertThat(clearlyWorse).as("a neighbour beyond the margin").isNotNull();
+    assertThat(ShapeFit.refit(population, clearlyWorse)).isEqualTo(best);
+    assertThat(ShapeFit.refit(population, best)).isEqualTo(best);
+    assertThat(ShapeFit.refit(population, null)).isEqualTo(best);
+  }
+
+  @Test
   void tooFewReadingsKeepTheDefault() {
     List<ContactReadings> few =
         population(new ReadingShape(4, 0.25, 4, 0.1, 0.2, 12), 10, ShapeFit.MIN_READINGS / 20, 3);
