@@ -18,8 +18,9 @@ import org.apache.flink.util.Collector;
 /**
  * Per contact (key {@code tenant|contact}): its recent deliveries, and each human open or click as
  * a {@link ContactReading} read against its message's delivery (the first of a message is a new
- * reading, a later one only an observation). Both the contact's model and the tenant's fit of the
- * reading shape take these, which is why readings are made here, ahead of both.
+ * reading, a later one only an observation; {@link EngagementStep}). Both the contact's model and
+ * the tenant's fit of the reading shape take these, which is why readings are made here, ahead of
+ * both.
  *
  * <p>State stays bounded: deliveries older than {@link SendTimeRules#READ_HORIZON} (event time) are
  * dropped as newer ones arrive, and by a time-to-live when none do. Dropping them reads all the
@@ -64,26 +65,21 @@ public final class ContactReadingsFunction
   @Override
   public void processElement(Engagement e, Context ctx, Collector<ContactReading> out)
       throws Exception {
-    if (!e.isEngagement()) {
-      deliveries.put(e.messageId(), new Delivery(e.occurredAtMillis(), e.hourOfWeek(), false));
-      keptOneAt(e.occurredAtMillis());
+    // a delivery replaces whatever was kept for its message, so it needs no look-up
+    Delivery known = e.isEngagement() ? deliveries.get(e.messageId()) : null;
+    EngagementStep step = EngagementStep.of(e, known);
+    if (step.recorded() != null) {
+      deliveries.put(e.messageId(), step.recorded());
+      if (known == null) {
+        // kept anew: a delivery, or the read mark of a message whose delivery was not seen
+        keptOneAt(step.recorded().atMillis());
+      }
+    }
+    if (step.reading() == null) {
       forgetDeliveriesBefore(e.occurredAtMillis() - SendTimeRules.READ_HORIZON.toMillis());
       return;
     }
-    Delivery delivery = deliveries.get(e.messageId());
-    Reading reading = SendTimeRules.reading(e.hourOfWeek(), e.occurredAtMillis(), delivery);
-    boolean first = delivery == null || !delivery.read();
-    if (first) {
-      deliveries.put(
-          e.messageId(),
-          delivery == null
-              ? new Delivery(e.occurredAtMillis(), Reading.NOT_DELIVERED, true)
-              : new Delivery(delivery.atMillis(), delivery.hourOfWeek(), true));
-      if (delivery == null) {
-        keptOneAt(e.occurredAtMillis()); // the mark that this message was read
-      }
-    }
-    out.collect(new ContactReading(e.tenantId(), e.contactId(), reading, first));
+    out.collect(step.reading());
   }
 
   private void keptOneAt(long atMillis) throws Exception {
