@@ -42,6 +42,22 @@ public final class ShapeFit {
 
   private ShapeFit() {}
 
+  /**
+   * A contact's readings in the tenant's sample once it has read again ({@code reading}, the first
+   * of its message): a sampled contact keeps its newest {@link #READINGS_PER_CONTACT}; another
+   * joins while the sample holds fewer than {@link #SAMPLE_CONTACTS} contacts, and stays out
+   * ({@code null}) once it is full.
+   *
+   * @param sampled the contact's readings in the sample, {@code null} when it is not in it
+   * @param sampleSize how many contacts the sample holds
+   */
+  public static ContactReadings sampled(ContactReadings sampled, int sampleSize, Reading reading) {
+    if (sampled == null && sampleSize >= SAMPLE_CONTACTS) {
+      return null;
+    }
+    return SendTimeRules.add(sampled, reading, READINGS_PER_CONTACT);
+  }
+
   /** A bound on the fit's rounds over the axes (it stops as soon as a round changes nothing). */
   static final int MAX_ROUNDS = 6;
 

@@ -22,8 +22,8 @@ import org.apache.flink.util.Collector;
  *
  * <p>State stays bounded: the sample holds at most {@link ShapeFit#SAMPLE_CONTACTS} contacts (the
  * first to read, each with its newest {@link ShapeFit#READINGS_PER_CONTACT} readings, all the fit
- * reads); a contact that stops reading leaves it after {@link #SAMPLE_TTL}, and another takes its
- * place.
+ * reads: {@link ShapeFit#sampled}); a contact that stops reading leaves it after {@link
+ * #SAMPLE_TTL}, and another takes its place.
  *
  * <p>The shape changes only when another is clearly likelier ({@link ShapeFit#SWITCH_MARGIN}): each
  * change makes the contact models read again every contact of the tenant.
@@ -81,8 +81,9 @@ public final class TenantPriorFunction
     population.update(SendTimeRules.observe(population.value(), r.hourOfWeek(), r.atMillis()));
     ContactReadings sampled = sample.get(e.contactId());
     int size = sampleSize.value() == null ? 0 : sampleSize.value();
-    if (sampled != null || size < ShapeFit.SAMPLE_CONTACTS) {
-      sample.put(e.contactId(), SendTimeRules.add(sampled, r, ShapeFit.READINGS_PER_CONTACT));
+    ContactReadings kept = ShapeFit.sampled(sampled, size, r);
+    if (kept != null) {
+      sample.put(e.contactId(), kept);
       sampleSize.update(sampled == null ? size + 1 : size);
       sampleChanged.update(true);
     }

@@ -25,6 +25,29 @@ class ShapeFitTest {
   }
 
   @Test
+  void newContactsJoinTheSampleOnlyWhileItHasRoom() {
+    Reading r = new Reading(33, 20, 13 * HOUR);
+
+    assertThat(ShapeFit.sampled(null, ShapeFit.SAMPLE_CONTACTS - 1, r).readings())
+        .containsExactly(r);
+    assertThat(ShapeFit.sampled(null, ShapeFit.SAMPLE_CONTACTS, r)).isNull();
+  }
+
+  @Test
+  void aSampledContactStaysWhenTheSampleIsFullKeepingItsNewestReadings() {
+    // joined as the last contact with room; every later reading comes with the sample full
+    ContactReadings sampled =
+        ShapeFit.sampled(null, ShapeFit.SAMPLE_CONTACTS - 1, new Reading(0, -1, 0));
+    for (int i = 1; i < ShapeFit.READINGS_PER_CONTACT + 5; i++) {
+      sampled = ShapeFit.sampled(sampled, ShapeFit.SAMPLE_CONTACTS, new Reading(i % 168, -1, i));
+    }
+
+    assertThat(sampled.readings()).hasSize(ShapeFit.READINGS_PER_CONTACT);
+    assertThat(sampled.readings()[0].atMillis()).isEqualTo(5);
+    assertThat(sampled.observations()).isEqualTo(ShapeFit.READINGS_PER_CONTACT + 5);
+  }
+
+  @Test
   void theGeneratingShapeExplainsItsReadingsBetterThanTheDefault() {
     ReadingShape truth = new ReadingShape(3, 0.5, 2, 0.05, 0.1, 24);
     List<ContactReadings> population = population(truth, 100, 30, 11);
