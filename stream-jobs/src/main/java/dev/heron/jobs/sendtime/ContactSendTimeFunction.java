@@ -60,10 +60,7 @@ public final class ContactSendTimeFunction
   @Override
   public void processElement(ContactReading e, ReadOnlyContext ctx, Collector<ContactSendTime> out)
       throws Exception {
-    readings.update(
-        e.firstOfMessage()
-            ? SendTimeRules.add(readings.value(), e.reading())
-            : SendTimeRules.observedAgain(readings.value()));
+    readings.update(SendTimeRules.afterReading(readings.value(), e));
     changed.update(true);
     long now = ctx.timerService().currentProcessingTime();
     ctx.timerService().registerProcessingTimeTimer(now - now % coalesceMillis + coalesceMillis);

@@ -112,6 +112,14 @@ public final class SendTimeRules {
   }
 
   /**
+   * A contact's {@code readings} after its open or click {@code read}: a new reading added ({@link
+   * #add(ContactReadings, Reading)}), a repeat of a message already read one more observation.
+   */
+  public static ContactReadings afterReading(ContactReadings readings, ContactReading read) {
+    return read.firstOfMessage() ? add(readings, read.reading()) : observedAgain(readings);
+  }
+
+  /**
    * {@code histogram} with one more observation at {@code hour} and time {@code atMillis}. The
    * weights are kept as of the newest observation: a newer one first ages the others, an older
    * (late) one counts for less.

@@ -28,6 +28,22 @@ class SendTimeRulesTest {
   }
 
   @Test
+  void aFirstReadingOfAMessageIsAddedAndARepeatIsOnlyObserved() {
+    Reading open = new Reading(33, 20, 13 * HOUR);
+    ContactReadings afterOpen =
+        SendTimeRules.afterReading(null, new ContactReading("t", "c", open, true));
+    ContactReadings afterClick =
+        SendTimeRules.afterReading(
+            afterOpen, new ContactReading("t", "c", new Reading(34, 20, 14 * HOUR), false));
+
+    assertThat(afterOpen.readings()).containsExactly(open);
+    assertThat(afterOpen.observations()).isEqualTo(1);
+    assertThat(afterClick.readings()).containsExactly(open);
+    assertThat(afterClick.asOfMillis()).isEqualTo(13 * HOUR);
+    assertThat(afterClick.observations()).isEqualTo(2);
+  }
+
+  @Test
   void observationsAgeByHalfEveryHalfLifeAndLateOnesCountForLess() {
     long t0 = tuesdayNine.toEpochMilli();
     long later = t0 + SendTimeRules.HALF_LIFE.toMillis();
