@@ -8,6 +8,7 @@ import dev.heron.jobs.sendtime.ContactReadings;
 import dev.heron.jobs.sendtime.DecayedHistogram;
 import dev.heron.jobs.sendtime.Delivery;
 import dev.heron.jobs.sendtime.Engagement;
+import dev.heron.jobs.sendtime.EngagementStep;
 import dev.heron.jobs.sendtime.Reading;
 import dev.heron.jobs.sendtime.ReadingShape;
 import dev.heron.jobs.sendtime.SendTimeRules;
@@ -28,17 +29,18 @@ import java.util.UUID;
 
 /**
  * The send-time model without Kafka or Flink, in seconds: the same simulated histories as {@code
- * bin/heron bench sendtime} replayed through the send-time job's own rules and types ({@link
- * SendTimeRules}, {@link ShapeFit}, {@link Engagement}, {@link ContactReading}) the way its
- * functions apply them (each contact's deliveries, the first open or click of each message as a
- * reading, the tenant's population and fitted shape as the prior), scored like the benchmark. For
- * trying a change to the model before the real run, and for the sensitivity of its accuracy to the
- * history (fewer or more campaigns) and to the world ({@link VariedReadingWorld}). Arguments:
- * contacts (800), weeks (26), campaigns per week (3), runs (3), then optionally a varied world's
- * habit spread (hours), other days' share, any hour's floor, share read at delivery and read
- * half-life (hours). Run (after {@code mvn -pl stream-jobs,bench -am install -DskipTests}): {@code
- * java -cp bench/target/classes:stream-jobs/target/classes:$(cat bench/target/classpath.txt)
- * dev.heron.bench.model.SendTimeOffline 800 26 3 3 [4 0.25 0.1 0.2 12]}.
+ * bin/heron bench sendtime} replayed through the send-time job's own rules, steps and types ({@link
+ * SendTimeRules}, {@link ShapeFit}, {@link EngagementStep}, {@link Engagement}, {@link
+ * ContactReading}) the way its functions apply them (each contact's deliveries, the first open or
+ * click of each message as a reading, the tenant's population and fitted shape as the prior),
+ * scored like the benchmark. For trying a change to the model before the real run, and for the
+ * sensitivity of its accuracy to the history (fewer or more campaigns) and to the world ({@link
+ * VariedReadingWorld}). Arguments: contacts (800), weeks (26), campaigns per week (3), runs (3),
+ * then optionally a varied world's habit spread (hours), other days' share, any hour's floor, share
+ * read at delivery and read half-life (hours). Run (after {@code mvn -pl stream-jobs,bench -am
+ * install -DskipTests}): {@code java -cp bench/target/classes:stream-jobs/target/classes:$(cat
+ * bench/target/classpath.txt) dev.heron.bench.model.SendTimeOffline 800 26 3 3 [4 0.25 0.1 0.2
+ * 12]}.
  */
 public final class SendTimeOffline {
   private SendTimeOffline() {}
@@ -263,11 +265,12 @@ public final class SendTimeOffline {
   /**
    * The history through the job's steps, in its own types and rules, one event at a time: each
    * delivery, human open or click as an {@link Engagement} at its hour of the week (UTC: the
-   * simulated contacts have no time zone); each engagement read against its message's delivery into
-   * a {@link ContactReading} ({@code ContactReadingsFunction}); each reading into the tenant's
-   * population and shape sample ({@code TenantPriorFunction}) and the contact's readings ({@code
-   * ContactSendTimeFunction}). The Flink functions keep this per-event step in their state
-   * handling, so it is followed here step for step; every rule it applies is the job's.
+   * simulated contacts have no time zone); each engagement against its message's delivery ({@link
+   * EngagementStep}, as {@code ContactReadingsFunction} takes it); each reading into the contact's
+   * readings ({@link SendTimeRules#afterReading}, as {@code ContactSendTimeFunction}) and, the
+   * first of its message, into the tenant's population and shape sample ({@link ShapeFit#sampled},
+   * as {@code TenantPriorFunction}). Only the keeping of state differs: maps here, Flink state
+   * there.
    */
   static Replay replay(List<Event> events) {
     Map<String, Map<String, Delivery>> deliveries = new HashMap<>();
@@ -279,27 +282,27 @@ public final class SendTimeOffline {
       if (engagement == null) {
         continue;
       }
-      ContactReading reading =
-          read(
-              deliveries.computeIfAbsent(engagement.contactKey(), k -> new HashMap<>()),
-              engagement);
+      Map<String, Delivery> contactDeliveries =
+          deliveries.computeIfAbsent(engagement.contactKey(), k -> new HashMap<>());
+      EngagementStep step =
+          EngagementStep.of(engagement, contactDeliveries.get(engagement.messageId()));
+      if (step.recorded() != null) {
+        contactDeliveries.put(engagement.messageId(), step.recorded());
+      }
+      ContactReading reading = step.reading();
       if (reading == null) {
         continue;
       }
       UUID contact = e.contactId();
-      readings.put(
-          contact,
-          reading.firstOfMessage()
-              ? SendTimeRules.add(readings.get(contact), reading.reading())
-              : SendTimeRules.observedAgain(readings.get(contact)));
+      readings.put(contact, SendTimeRules.afterReading(readings.get(contact), reading));
       if (!reading.firstOfMessage()) {
         continue; // a repeat says nothing new to the tenant about when people read
       }
       Reading r = reading.reading();
       population = SendTimeRules.observe(population, r.hourOfWeek(), r.atMillis());
-      if (sample.containsKey(contact) || sample.size() < ShapeFit.SAMPLE_CONTACTS) {
-        sample.put(
-            contact, SendTimeRules.add(sample.get(contact), r, ShapeFit.READINGS_PER_CONTACT));
+      ContactReadings sampled = ShapeFit.sampled(sample.get(contact), sample.size(), r);
+      if (sampled != null) {
+        sample.put(contact, sampled);
       }
     }
     return new Replay(readings, population, sample);
@@ -324,27 +327,5 @@ public final class SendTimeOffline {
         kind,
         e.occurredAt().toEpochMilli(),
         SendTimeRules.hourOfWeek(e.occurredAt(), ZoneOffset.UTC));
-  }
-
-  /**
-   * A contact's engagement against its deliveries (by message id): a delivery is noted; an open or
-   * click is a reading, the first of its message a new one.
-   */
-  private static ContactReading read(Map<String, Delivery> deliveries, Engagement e) {
-    if (!e.isEngagement()) {
-      deliveries.put(e.messageId(), new Delivery(e.occurredAtMillis(), e.hourOfWeek(), false));
-      return null;
-    }
-    Delivery delivery = deliveries.get(e.messageId());
-    Reading reading = SendTimeRules.reading(e.hourOfWeek(), e.occurredAtMillis(), delivery);
-    boolean first = delivery == null || !delivery.read();
-    if (first) {
-      deliveries.put(
-          e.messageId(),
-          delivery == null
-              ? new Delivery(e.occurredAtMillis(), Reading.NOT_DELIVERED, true)
-              : new Delivery(delivery.atMillis(), delivery.hourOfWeek(), true));
-    }
-    return new ContactReading(e.tenantId(), e.contactId(), reading, first);
   }
 }
