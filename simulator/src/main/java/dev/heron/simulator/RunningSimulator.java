@@ -79,6 +79,21 @@ public final class RunningSimulator implements AutoCloseable {
     return deliveryJournal.recent();
   }
 
+  /**
+   * The outcomes recorded at or after a position of the delivery journal (0 for the first), for a
+   * reader that polls: it pays for the new outcomes only.
+   */
+  public Journal.Since<DeliveryOutcome> deliveriesSince(long position) {
+    return deliveryJournal.since(position);
+  }
+
+  /**
+   * The delivery journal's position now: pass it to {@link #deliveriesSince} to read what follows.
+   */
+  public long deliveriesPosition() {
+    return deliveryJournal.appended();
+  }
+
   /** The outcomes for one recipient, oldest first. */
   public List<DeliveryOutcome> deliveriesTo(String recipient) {
     String address = recipient.toLowerCase(Locale.ROOT);

@@ -226,6 +226,7 @@ public final class SendBench {
       messageIds.add(r.messageId() + "@" + BenchTenant.IDENTITY);
     }
     outcomes.expect(campaign.recipients().stream().map(BenchTenant.Recipient::messageId).toList());
+    AcceptanceWatch acceptance = new AcceptanceWatch(sim, messageIds);
     double cpuBefore = sender.cpuSeconds();
     Instant start = Instant.now();
     for (int i = 0; i < count; i++) {
@@ -234,7 +235,14 @@ public final class SendBench {
           new ProducerRecord<>(Topics.SENDS, r.recipientId().toString(), requests.get(i)));
     }
     producer.flush();
-    List<DeliveryOutcome> accepted = awaitAccepted(messageIds);
+    List<DeliveryOutcome> accepted =
+        acceptance.await(
+            STALL,
+            "the sender's log " + sender.log(),
+            () -> {
+              sender.requireAlive();
+              return false;
+            });
     Instant last = accepted.stream().map(DeliveryOutcome::at).max(Instant::compareTo).orElseThrow();
     Instant eventsDone = outcomes.awaitAll(STALL);
     double cpu = sender.cpuSeconds() - cpuBefore;
@@ -244,7 +252,8 @@ public final class SendBench {
       helo.put(tenant.ips.get(i), "mta" + (i + 1) + "." + BenchTenant.IDENTITY);
     }
     SmtpBaseline baseline = new SmtpBaseline(sim.smtpPort(), accepted, helo, perConnection);
-    double baselineSeconds = baseline.run();
+    // The baseline's messages carry the same Message-IDs: the same wait, at the same cost.
+    double baselineSeconds = baseline.run(new AcceptanceWatch(sim, messageIds), STALL);
     return new Result(
         count,
         Duration.between(start, last).toNanos() / 1e9,
@@ -252,30 +261,6 @@ public final class SendBench {
         cpu,
         baselineSeconds,
         baseline.connections());
-  }
-
-  /** Waits until the simulator accepted every message; fails when progress stops. */
-  private List<DeliveryOutcome> awaitAccepted(Set<String> messageIds) throws InterruptedException {
-    int seen = -1;
-    Instant progressAt = Instant.now();
-    while (true) {
-      List<DeliveryOutcome> accepted =
-          sim.deliveries().stream()
-              .filter(
-                  d -> d.accepted() && d.messageId() != null && messageIds.contains(d.messageId()))
-              .toList();
-      if (accepted.size() >= messageIds.size()) {
-        return accepted;
-      }
-      if (accepted.size() > seen) {
-        seen = accepted.size();
-        progressAt = Instant.now();
-      } else if (Instant.now().isAfter(progressAt.plus(STALL))) {
-        throw new IllegalStateException(
-            "stalled at " + seen + " of " + messageIds.size() + " accepted; see " + sender.log());
-      }
-      Thread.sleep(100);
-    }
   }
 
   private static KafkaProducer<String, byte[]> producer() {

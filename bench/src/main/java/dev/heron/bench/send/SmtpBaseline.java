@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -77,31 +78,59 @@ final class SmtpBaseline {
     return lanes.size();
   }
 
-  /** Sends every message, each lane on a thread of its own; returns the seconds it took. */
-  double run() throws Exception {
+  /** What one lane's thread did: the messages answered 250 and when its last reply came. */
+  private record LaneResult(int accepted, long finishedNanos) {}
+
+  /**
+   * Sends every message, each lane on a thread of its own, while {@code acceptance} waits (as it
+   * does for Heron's runs) for the simulator to accept every one; returns the seconds from the
+   * first message to the last lane's last reply.
+   */
+  double run(AcceptanceWatch acceptance, Duration stall) throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(lanes.size());
     try {
       long start = System.nanoTime();
-      List<Future<Integer>> sent = new ArrayList<>();
+      List<Future<LaneResult>> sent = new ArrayList<>();
       for (Map.Entry<Lane, List<Prepared>> lane : lanes.entrySet()) {
         sent.add(threads.submit(() -> send(lane.getKey(), lane.getValue())));
       }
+      acceptance.await(stall, "the baseline", () -> allDone(sent));
       int total = 0;
-      for (Future<Integer> f : sent) {
-        total += f.get();
+      long finished = start;
+      for (Future<LaneResult> f : sent) {
+        LaneResult lane = f.get();
+        total += lane.accepted();
+        finished = Math.max(finished, lane.finishedNanos());
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
       if (total != messages()) {
         throw new IllegalStateException(
             "the baseline had " + (messages() - total) + " of " + messages() + " refused");
       }
-      return seconds;
+      return (finished - start) / 1e9;
     } finally {
       threads.shutdownNow();
     }
   }
 
-  private int send(Lane lane, List<Prepared> messages) throws MessagingException {
+  /** Whether every lane has ended; a lane that failed fails the wait with its own reason. */
+  private static boolean allDone(List<Future<LaneResult>> lanes) {
+    for (Future<LaneResult> lane : lanes) {
+      if (!lane.isDone()) {
+        return false;
+      }
+      try {
+        lane.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("a baseline lane failed", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    return true;
+  }
+
+  private LaneResult send(Lane lane, List<Prepared> messages) throws MessagingException {
     Session session = Session.getInstance(properties(lane));
     int accepted = 0;
     SMTPTransport transport = null;
@@ -127,7 +156,7 @@ final class SmtpBaseline {
         transport.close();
       }
     }
-    return accepted;
+    return new LaneResult(accepted, System.nanoTime());
   }
 
   /** The session properties of Heron's own SMTP lanes. */
