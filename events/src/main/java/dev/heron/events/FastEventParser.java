@@ -125,43 +125,32 @@ public final class FastEventParser {
         default -> p.skipChildren(); // a field added since: readers ignore it
       }
     }
-    boolean complete =
-        eventId != null
-            && type != null
-            && schemaVersion >= 1
-            && occurredAt != null
-            && tenantId != null
-            && messageId != null
-            && channel != null
-            && (type != EventType.BOUNCED || bounceClass != null)
-            && (type != EventType.CLICKED || url != null);
-    if (!complete) {
-      return null; // the codec names what is missing
-    }
-    return new Event(
-        eventId,
-        type,
-        schemaVersion,
-        occurredAt,
-        source,
-        tenantId,
-        campaignId,
-        messageId,
-        recipientId,
-        contactId,
-        channel,
-        variant,
-        sendingIp,
-        senderIdentity,
-        provider,
-        bounceClass,
-        smtpCode,
-        enhancedStatus,
-        smtpResponse,
-        reason,
-        machineOpen,
-        url,
-        value);
+    Event event =
+        new Event(
+            eventId,
+            type,
+            schemaVersion,
+            occurredAt,
+            source,
+            tenantId,
+            campaignId,
+            messageId,
+            recipientId,
+            contactId,
+            channel,
+            variant,
+            sendingIp,
+            senderIdentity,
+            provider,
+            bounceClass,
+            smtpCode,
+            enhancedStatus,
+            smtpResponse,
+            reason,
+            machineOpen,
+            url,
+            value);
+    return WireCodec.checkEvent(event).isEmpty() ? event : null; // else the codec names the fault
   }
 
   /** The heading of {@code record}; empty when the full decode must judge it. */

@@ -70,7 +70,8 @@ public final class WireCodec<T> {
     return field.isEmpty() ? message : "field '" + field + "': " + message;
   }
 
-  private static List<String> checkEvent(Event e) {
+  /** What is wrong with an event, field by field; empty when it is whole. */
+  static List<String> checkEvent(Event e) {
     List<String> problems = new ArrayList<>();
     require(problems, e.eventId(), "eventId");
     require(problems, e.type(), "type");

@@ -106,7 +106,7 @@ record VariedReadingWorld(
     return from + (long) ((hourStart + (k + 1) * HOUR_MS - from) * random.nextDouble());
   }
 
-  /** The reader that knows this world's numbers: the limit of what its readings allow. */
+  /** The reader that knows this world's numbers: a close reader of what its readings allow. */
   SimulatorShapeOracle oracle() {
     return new SimulatorShapeOracle(offset -> habit(offset, 0), atDelivery, this::readLater);
   }

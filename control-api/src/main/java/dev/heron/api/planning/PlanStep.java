@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * One stage of planning. Steps run in order in one transaction and share the temporary table {@code
- * plan_audience} (contact_id, address, without_consent, variant, due_at: the contacts still in the
+ * plan_audience} (contact_id, address, variant, due_at, without_consent: the contacts still in the
  * plan): the first fills it, filters remove contacts, the split, send-time and warmup steps decide
  * each contact's variant and time, and the last ones write recipients and queue rows.
  */
