@@ -117,9 +117,9 @@ public final class LocalPipeline {
     conf.set(
         CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-    // A checkpoint of the heap state goes to its file in writes of this size: Flink's default, 4
-    // KB,
-    // made the writes a fifth of the checkpoint thread's time in the pipeline bench's profile.
+    // A checkpoint of the heap state goes to its file in writes of this size: Flink's default,
+    // 4 KB, made the writes a fifth of the checkpoint thread's time in the pipeline bench's
+    // profile.
     conf.set(CheckpointingOptions.FS_WRITE_BUFFER_SIZE, CHECKPOINT_WRITE_BUFFER_BYTES);
     conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
     conf.set(PipelineOptions.OBJECT_REUSE, true);

@@ -2,10 +2,10 @@ package dev.heron.jobs.insights;
 
 import dev.heron.events.Event;
 import dev.heron.jobs.JobSettings;
+import dev.heron.jobs.intake.DuplicateFilter;
 import dev.heron.jobs.intake.EventIntake;
 import dev.heron.jobs.storage.JdbcSinks;
 import dev.heron.jobs.storage.JobQueries;
-import dev.heron.jobs.types.SingletonTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -43,7 +43,7 @@ public final class InsightsJob {
             .filter(new HasCampaign())
             .name("campaign-events")
             .uid("insights-campaign-events")
-            .keyBy(new Keys.ByMessage(), SingletonTypeInfo.UUID)
+            .keyBy(new DuplicateFilter.ByMessage(), DuplicateFilter.KEY)
             .process(
                 new MessageEngagementFunction(settings.seenEventsTtl(), settings.firstTouchTtl()))
             .name("message-engagement")

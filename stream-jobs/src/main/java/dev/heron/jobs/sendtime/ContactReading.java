@@ -7,6 +7,6 @@ package dev.heron.jobs.sendtime;
 public record ContactReading(
     String tenantId, String contactId, Reading reading, boolean firstOfMessage) {
   public String contactKey() {
-    return tenantId + "|" + contactId;
+    return Engagement.contactKey(tenantId, contactId);
   }
 }

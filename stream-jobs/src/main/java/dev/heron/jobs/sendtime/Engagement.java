@@ -18,6 +18,14 @@ public record Engagement(
   }
 
   public String contactKey() {
+    return contactKey(tenantId, contactId);
+  }
+
+  /**
+   * The key every send-time step partitions a contact's stream by. One definition: the steps after
+   * the first read its output in place (no shuffle), which holds only while they all key alike.
+   */
+  public static String contactKey(Object tenantId, Object contactId) {
     return tenantId + "|" + contactId;
   }
 

@@ -135,7 +135,7 @@ public final class SendTimeJob {
   static final class ContactOfEvent implements KeySelector<Event, String> {
     @Override
     public String getKey(Event e) {
-      return e.tenantId() + "|" + e.contactId();
+      return Engagement.contactKey(e.tenantId(), e.contactId());
     }
   }
 

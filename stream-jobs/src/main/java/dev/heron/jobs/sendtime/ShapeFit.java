@@ -71,7 +71,12 @@ public final class ShapeFit {
     if (readingsIn(contacts) < MIN_READINGS) {
       return ReadingShape.DEFAULT;
     }
-    Map<ReadingShape, Double> scored = new HashMap<>();
+    return climb(contacts, new HashMap<>());
+  }
+
+  /** The climb of {@link #fit}, each shape's log evidence left in {@code scored}. */
+  private static ReadingShape climb(
+      Collection<ContactReadings> contacts, Map<ReadingShape, Double> scored) {
     ReadingShape best = ReadingShape.DEFAULT;
     double bestEvidence = scored.computeIfAbsent(best, s -> logEvidence(contacts, s));
     for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -99,11 +104,16 @@ public final class ShapeFit {
    * #SWITCH_MARGIN}); {@code null} for no shape yet.
    */
   public static ReadingShape refit(Collection<ContactReadings> contacts, ReadingShape current) {
-    ReadingShape best = fit(contacts);
-    if (current == null || best.equals(current) || readingsIn(contacts) < MIN_READINGS) {
-      return best; // too few readings: the default, as without a current shape
+    if (readingsIn(contacts) < MIN_READINGS) {
+      return ReadingShape.DEFAULT; // too few readings: the default, as without a current shape
     }
-    return replaces(logEvidence(contacts, best), logEvidence(contacts, current)) ? best : current;
+    Map<ReadingShape, Double> scored = new HashMap<>();
+    ReadingShape best = climb(contacts, scored);
+    if (current == null || best.equals(current)) {
+      return best;
+    }
+    double currentEvidence = scored.computeIfAbsent(current, s -> logEvidence(contacts, s));
+    return replaces(scored.get(best), currentEvidence) ? best : current;
   }
 
   /** Whether a shape with this log evidence replaces the one in use, with {@code current}'s. */

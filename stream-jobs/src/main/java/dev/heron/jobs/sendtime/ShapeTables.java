@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A {@link ReadingShape}'s numbers by hour, computed once per shape: the habit by hours from the
  * peak, the chance to look and to open by hours of waiting, and their sums over the hours after a
- * delivery. Shapes come from a small grid, so the cache stays small.
+ * delivery. Shapes come from a grid of 2,025, so the cache is bounded: about 9 KB a shape, 19 MB
+ * were every shape ever climbed through.
  */
 final class ShapeTables {
   private static final int HOURS = SendTimeRules.HOURS_OF_WEEK;

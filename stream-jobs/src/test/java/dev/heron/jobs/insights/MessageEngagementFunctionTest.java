@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.jobs.TestEvents;
-import dev.heron.jobs.types.SingletonTypeInfo;
+import dev.heron.jobs.intake.DuplicateFilter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +33,8 @@ class MessageEngagementFunctionTest {
     harness =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
             new MessageEngagementFunction(SEEN_TTL, FIRST_TOUCH_TTL),
-            new Keys.ByMessage(),
-            SingletonTypeInfo.UUID);
+            new DuplicateFilter.ByMessage(),
+            DuplicateFilter.KEY);
     harness.setStateTtlProcessingTime(0);
   }
 
