@@ -77,7 +77,7 @@ public final class SendersEngine implements AutoCloseable {
   public SendersEngine(SendersConfig config, DataSource dataSource) {
     NamedQueries sql = SendersQueries.load();
     TrackingLinks tracking = new TrackingLinks(config.publicUrl(), config.trackingSecret());
-    this.sink = new KafkaEventSink(config.kafkaBootstrap(), config.instance());
+    this.sink = KafkaEventSink.sharedByBatches(config.kafkaBootstrap(), config.instance());
     ReputationBook book = new ReputationBook();
     TrafficShaper shaper =
         new TrafficShaper(ShapingRules.load(config.shapingRules()), Clock.systemUTC());

@@ -9,14 +9,10 @@ import dev.heron.senders.delivery.DeadLetterSink;
 import dev.heron.senders.delivery.EventSink;
 import dev.heron.senders.delivery.SinkUnavailableException;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -26,16 +22,32 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * one idempotent producer with {@code acks=all}. {@link #flush()} fails (a {@link
  * SinkUnavailableException}: the broker, not a record, is at fault) when any record since the last
  * flush was not written, so that the consumer does not commit past it; so does a publish the
- * producer refuses at once (no metadata, a full buffer). Batches delivered side by side share the
- * producer, and one flush may confirm another's records: so a failure, once seen, fails every flush
- * until {@link #clearFailure()} — no batch can commit past an event another flush found lost.
+ * producer refuses at once (no metadata, a full buffer). A record's failure is noted by its send
+ * callback, which Kafka runs before the flush that waits for the record returns.
+ *
+ * <p>A sink {@link #sharedByBatches shared by batches delivered side by side} keeps a failure until
+ * {@link #clearFailure()}: one batch's flush may confirm another's records, so no batch may commit
+ * past an event any flush found lost until the loop has read them all again. Any other sink reports
+ * a failure once, to the flush that finds it.
  */
 public final class KafkaEventSink implements EventSink, DeadLetterSink, AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
-  private final Queue<Future<RecordMetadata>> unconfirmed = new ConcurrentLinkedQueue<>();
-  private volatile SinkUnavailableException failure;
+  private final boolean sharedByBatches;
+  private final AtomicReference<SinkUnavailableException> failure = new AtomicReference<>();
 
   public KafkaEventSink(String bootstrap, String clientId) {
+    this(bootstrap, clientId, false);
+  }
+
+  /**
+   * A sink whose failures last until {@link #clearFailure()}, for batches delivered side by side.
+   */
+  public static KafkaEventSink sharedByBatches(String bootstrap, String clientId) {
+    return new KafkaEventSink(bootstrap, clientId, true);
+  }
+
+  private KafkaEventSink(String bootstrap, String clientId, boolean sharedByBatches) {
+    this.sharedByBatches = sharedByBatches;
     this.producer =
         new KafkaProducer<>(
             Map.of(
@@ -69,7 +81,14 @@ public final class KafkaEventSink implements EventSink, DeadLetterSink, AutoClos
 
   private void send(ProducerRecord<String, byte[]> record) {
     try {
-      unconfirmed.add(producer.send(record));
+      producer.send(
+          record,
+          (metadata, e) -> {
+            if (e != null) {
+              failure.compareAndSet(
+                  null, new SinkUnavailableException("an event was not written to Kafka", e));
+            }
+          });
     } catch (KafkaException e) {
       throw new SinkUnavailableException("a record could not be handed to Kafka", e);
     }
@@ -80,30 +99,12 @@ public final class KafkaEventSink implements EventSink, DeadLetterSink, AutoClos
     try {
       producer.flush();
     } catch (KafkaException e) {
-      throw failed(new SinkUnavailableException("events could not be flushed to Kafka", e));
+      throw new SinkUnavailableException("events could not be flushed to Kafka", e);
     }
-    Future<RecordMetadata> sent;
-    while ((sent = unconfirmed.poll()) != null) {
-      try {
-        sent.get();
-      } catch (ExecutionException e) {
-        throw failed(
-            new SinkUnavailableException("an event was not written to Kafka", e.getCause()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SinkUnavailableException("interrupted while writing events", e);
-      }
-    }
-    SinkUnavailableException seen = failure;
+    SinkUnavailableException seen = sharedByBatches ? failure.get() : failure.getAndSet(null);
     if (seen != null) {
-      throw new SinkUnavailableException("an earlier flush found events not written", seen);
+      throw new SinkUnavailableException("events since the last flush were not all written", seen);
     }
-  }
-
-  private SinkUnavailableException failed(SinkUnavailableException e) {
-    unconfirmed.clear();
-    failure = e;
-    return e;
   }
 
   /**
@@ -111,7 +112,7 @@ public final class KafkaEventSink implements EventSink, DeadLetterSink, AutoClos
    * they are read again and publish again.
    */
   public void clearFailure() {
-    failure = null;
+    failure.set(null);
   }
 
   @Override

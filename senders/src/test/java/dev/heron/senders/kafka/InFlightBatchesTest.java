@@ -101,16 +101,21 @@ class InFlightBatchesTest {
   @Test
   void afterAFailureTheBatchesUnderwayEndUncommitted() {
     IllegalStateException outage = new IllegalStateException("database down");
-    CompletableFuture<Void> later = CompletableFuture.runAsync(() -> {});
+    CompletableFuture<Void> later = new CompletableFuture<>();
     batches.add(upTo(500), CompletableFuture.failedFuture(outage));
     batches.add(upTo(1000), later);
+    ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+    try {
+      assertThatThrownBy(() -> batches.commitFinished(this::commit, 3)).isSameAs(outage);
+      clock.schedule(() -> later.complete(null), 60, TimeUnit.MILLISECONDS);
+      batches.abandon();
 
-    assertThatThrownBy(() -> batches.commitFinished(this::commit, 3)).isSameAs(outage);
-    batches.abandon();
-
-    assertThat(later).isDone();
-    assertThat(committed).as("the later batch would commit past the failed one").isEmpty();
-    assertThat(batches.underway()).isZero();
+      assertThat(later).as("abandon waits for the batch still under way").isDone();
+      assertThat(committed).as("the later batch would commit past the failed one").isEmpty();
+      assertThat(batches.underway()).isZero();
+    } finally {
+      clock.shutdownNow();
+    }
   }
 
   @Test
