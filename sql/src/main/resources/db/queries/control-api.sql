@@ -283,12 +283,9 @@ WHERE tenant_id = ? AND id = ?;
 SELECT status, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY status;
 
 -- name: campaign-cancel-queue
--- A cancelled campaign's undispatched messages: out of the queue, recipients marked dropped.
-WITH removed AS (
-    DELETE FROM send_queue WHERE campaign_id = ? AND dispatched_at IS NULL RETURNING recipient_id
-)
+-- A cancelled campaign's undispatched messages: marked dropped, which takes them off the queue.
 UPDATE recipients SET status = 'dropped', status_reason = 'campaign cancelled', updated_at = now()
-WHERE id IN (SELECT recipient_id FROM removed);
+WHERE campaign_id = ? AND status = 'queued';
 
 -- name: campaigns-start-scheduled
 -- Scheduled campaigns whose time has come start running.
@@ -429,10 +426,10 @@ WHERE i.pool_id = ? AND i.active;
 -- name: plan-warmup-queued
 -- Messages already queued (undispatched) on the pool by other warmup campaigns, per day from today.
 SELECT (q.due_at::date - current_date) AS day, count(*) AS n
-FROM send_queue q
+FROM recipients q
 JOIN campaigns k ON k.id = q.campaign_id
 JOIN sender_identities si ON si.id = k.sender_identity_id
-WHERE q.dispatched_at IS NULL AND k.warmup_enabled AND q.campaign_id <> ?
+WHERE q.status = 'queued' AND k.warmup_enabled AND q.campaign_id <> ?
   AND (CASE k.message_class WHEN 'marketing' THEN si.marketing_pool_id
                             ELSE si.transactional_pool_id END) = ?
 GROUP BY 1;
@@ -457,33 +454,43 @@ WHERE r.contact_id = a.contact_id;
 -- Contacts the warmup horizon has no room for: a later re-plan takes them.
 DELETE FROM plan_audience WHERE due_at IS NULL;
 
--- name: plan-write
--- One recipient per contact left (queued, or held back ('' variant) for the A/B winner; a
--- held-back recipient planned again with a variant keeps its message id and is queued now), and
--- the queued ones on the send queue at their due time, in one statement. Rows go in contact order
--- so that the indexes on contact_id are filled page by page; the time-ordered ids (V17) keep the
--- primary keys in order too. Returns both counts.
-WITH written AS (
-    INSERT INTO recipients AS r (tenant_id, campaign_id, contact_id, channel, variant, address,
-                                 status)
-    SELECT ?, ?, a.contact_id, ?, coalesce(a.variant, ?), a.address,
-           CASE WHEN a.variant = '' THEN 'held' ELSE 'queued' END
+-- name: plan-queue-held
+-- Contacts held back for an A/B test and now planned with a variant (the winner): their recipients
+-- keep their message ids and are queued at the due time. Returns how many.
+WITH queued AS (
+    UPDATE recipients r
+    SET variant = a.variant, status = 'queued', address = a.address, due_at = a.due_at,
+        updated_at = now()
     FROM plan_audience a
-    ORDER BY a.contact_id
-    ON CONFLICT (campaign_id, contact_id, channel) DO UPDATE
-        SET variant = EXCLUDED.variant, status = EXCLUDED.status, address = EXCLUDED.address,
-            updated_at = now()
-        WHERE r.status = 'held' AND EXCLUDED.status = 'queued'
-    RETURNING r.id, r.tenant_id, r.campaign_id, r.contact_id, r.status
-), queued AS (
-    INSERT INTO send_queue (recipient_id, tenant_id, campaign_id, due_at)
-    SELECT w.id, w.tenant_id, w.campaign_id, a.due_at
-    FROM written w JOIN plan_audience a ON a.contact_id = w.contact_id
-    WHERE w.status = 'queued'
-    ON CONFLICT (recipient_id) DO NOTHING
+    WHERE r.campaign_id = ? AND r.channel = ? AND r.contact_id = a.contact_id
+      AND r.status = 'held' AND a.variant <> ''
     RETURNING 1
 )
-SELECT (SELECT count(*) FROM written) AS recipients, (SELECT count(*) FROM queued) AS queued;
+SELECT count(*) FROM queued;
+
+-- name: plan-drop-held
+-- Contacts with a recipient already (the held-back ones, queued now or still held): the rest are
+-- new.
+DELETE FROM plan_audience a USING recipients r
+WHERE r.campaign_id = ? AND r.channel = ? AND r.contact_id = a.contact_id;
+
+-- name: plan-count-new
+-- How many of the new recipients the plan writes are queued rather than held back.
+SELECT count(*) FILTER (WHERE variant IS DISTINCT FROM '') AS queued FROM plan_audience;
+
+-- name: plan-write
+-- One new recipient per contact left: queued at its due time, or held back ('' variant, no due
+-- time) for the A/B winner. A plain insert: the steps before left only contacts without a
+-- recipient, and the campaign's lock keeps another plan of it out. Rows go in contact order so
+-- that the indexes on contact_id are filled page by page; the time-ordered ids (V17) keep the
+-- primary key in order too.
+INSERT INTO recipients (tenant_id, campaign_id, contact_id, channel, variant, address, status,
+                        due_at)
+SELECT ?, ?, a.contact_id, ?, coalesce(a.variant, ?), a.address,
+       CASE WHEN a.variant = '' THEN 'held' ELSE 'queued' END,
+       CASE WHEN a.variant = '' THEN NULL ELSE a.due_at END
+FROM plan_audience a
+ORDER BY a.contact_id;
 
 -- name: tenant-settings
 -- A tenant's settings JSON.
@@ -499,7 +506,7 @@ UPDATE tenants SET settings = jsonb_set(settings, '{frequencyCap}', ?::jsonb) WH
 -- name: dispatch-due
 -- A batch of due, undispatched messages of running campaigns, locked so that other dispatchers
 -- skip them, with everything a SendRequest needs.
-SELECT q.recipient_id, r.message_id, r.tenant_id, r.campaign_id, r.contact_id, r.channel,
+SELECT r.id AS recipient_id, r.message_id, r.tenant_id, r.campaign_id, r.contact_id, r.channel,
        r.variant, r.address,
        (jsonb_strip_nulls(jsonb_build_object(
             'email', ct.email, 'firstName', ct.first_name, 'lastName', ct.last_name,
@@ -511,26 +518,21 @@ SELECT q.recipient_id, r.message_id, r.tenant_id, r.campaign_id, r.contact_id, r
        c.message_class,
        si.domain AS sender_domain, si.from_address, si.from_name,
        v.template_id, v.template_version
-FROM send_queue q
-JOIN campaigns c ON c.id = q.campaign_id
-JOIN recipients r ON r.id = q.recipient_id
+FROM recipients r
+JOIN campaigns c ON c.id = r.campaign_id
 JOIN contacts ct ON ct.id = r.contact_id
 JOIN campaign_variants v ON v.campaign_id = r.campaign_id AND v.variant = r.variant
                         AND v.channel = r.channel
 LEFT JOIN sender_identities si ON si.id = c.sender_identity_id
-WHERE q.dispatched_at IS NULL AND q.due_at <= now() AND c.status = 'running'
-ORDER BY q.due_at
+WHERE r.status = 'queued' AND r.due_at <= now() AND c.status = 'running'
+ORDER BY r.due_at
 LIMIT ?
-FOR UPDATE OF q SKIP LOCKED;
+FOR UPDATE OF r SKIP LOCKED;
 
 -- name: dispatch-mark
--- The batch is on heron.sends: marks the queue rows and their recipients dispatched.
-WITH marked AS (
-    UPDATE send_queue SET dispatched_at = now()
-    WHERE recipient_id = ANY (?::uuid[]) RETURNING recipient_id
-)
-UPDATE recipients SET status = 'dispatched', updated_at = now()
-WHERE id IN (SELECT recipient_id FROM marked);
+-- The batch is on heron.sends: its recipients leave the queue, dispatched.
+UPDATE recipients SET status = 'dispatched', dispatched_at = now(), updated_at = now()
+WHERE id = ANY (?::uuid[]);
 
 -- ---------------------------------------------------------------------------------------------
 -- insights: each reads one campaign's hourly buckets in [from, to) and sums them per group

@@ -151,12 +151,10 @@ SELECT coalesce(sum(sent), 0) AS sent, coalesce(sum(delivered), 0) AS delivered,
 FROM insight_buckets_hourly WHERE tenant_id = ? AND campaign_id = ?;
 
 -- name: advisor-warming-ips
--- The IPs a campaign's messages were or will be sent from that are still warming up.
+-- The IPs a campaign's messages were sent from that are still warming up.
 SELECT DISTINCT w.ip, w.schedule_day, w.daily_cap
 FROM (SELECT m.sending_ip AS ip FROM recipients r JOIN message_claims m ON m.message_id = r.message_id
-      WHERE r.campaign_id = ? AND m.sending_ip IS NOT NULL
-      UNION
-      SELECT q.sending_ip FROM send_queue q WHERE q.campaign_id = ? AND q.sending_ip IS NOT NULL) used
+      WHERE r.campaign_id = ? AND m.sending_ip IS NOT NULL) used
 JOIN warmup_schedules w ON w.ip = used.ip
 WHERE w.daily_cap >= 0
 ORDER BY w.ip;

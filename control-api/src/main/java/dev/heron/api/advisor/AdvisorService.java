@@ -159,7 +159,6 @@ public class AdvisorService {
                               row.getString("ip"),
                               row.getInt("schedule_day"),
                               row.getLong("daily_cap")),
-                      campaignId,
                       campaignId)));
           List<UUID> lists = audienceLists((String) campaign.get("audience"));
           if (!lists.isEmpty()) {

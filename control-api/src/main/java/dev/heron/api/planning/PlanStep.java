@@ -9,7 +9,8 @@ import java.util.Locale;
  * One stage of planning. Steps run in order in one transaction and share the temporary table {@code
  * plan_audience} (contact_id, address, variant, due_at, without_consent: the contacts still in the
  * plan): the first fills it, filters remove contacts, the split, send-time and warmup steps decide
- * each contact's variant and time, and the last ones write recipients and queue rows.
+ * each contact's variant and time, and the last one writes the recipients (a queued recipient is
+ * the send queue's row).
  */
 public interface PlanStep {
   enum Effect {
@@ -29,8 +30,8 @@ public interface PlanStep {
   long apply(PlanRequest request, Tx tx) throws SQLException;
 
   /**
-   * Runs the step and reports it. A step that does the work of two (one statement writing two
-   * tables) reports each part under its own name.
+   * Runs the step and reports it. A step that does the work of two (recipients written, and of
+   * those the queued ones) reports each part under its own name.
    */
   default List<PlanReport.StepResult> run(PlanRequest request, Tx tx) throws SQLException {
     return List.of(result(name(), effect(), apply(request, tx)));
