@@ -4,18 +4,21 @@ import dev.heron.jobs.storage.JobQueries;
 import dev.heron.sql.NamedQueries;
 
 /**
- * The three statements of one archive batch.
+ * The statements of one archive batch.
  *
  * @param createStaging creates the connection's staging table, emptied at every commit
  * @param copy streams a batch into it
+ * @param moveNewToArchive inserts the batch into {@code events}, failing on an event already there
  * @param moveToArchive inserts the batch into {@code events}, skipping events already there
  */
-record ArchiveStatements(String createStaging, String copy, String moveToArchive) {
+record ArchiveStatements(
+    String createStaging, String copy, String moveNewToArchive, String moveToArchive) {
   static ArchiveStatements load() {
     NamedQueries sql = JobQueries.load();
     return new ArchiveStatements(
         sql.get(JobQueries.ARCHIVE_STAGING),
         sql.get(JobQueries.ARCHIVE_COPY),
+        sql.get(JobQueries.ARCHIVE_NEW_FROM_STAGING),
         sql.get(JobQueries.ARCHIVE_FROM_STAGING));
   }
 }

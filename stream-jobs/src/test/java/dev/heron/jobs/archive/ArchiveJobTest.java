@@ -102,6 +102,20 @@ class ArchiveJobTest {
     }
   }
 
+  @Test
+  void aBatchMixingArchivedAndNewEventsArchivesTheNewOnesOnce() throws Exception {
+    Event first = events.event(EventType.SENT, UUID.randomUUID(), at);
+    run(List.of(first));
+
+    Event second = events.event(EventType.DELIVERED, UUID.randomUUID(), at.plusSeconds(5));
+    Event third = events.event(EventType.OPENED, UUID.randomUUID(), at.plusSeconds(9));
+    run(List.of(second, first, third, second));
+
+    try (Connection c = TestDatabase.connect()) {
+      assertThat(count(c)).isEqualTo(3);
+    }
+  }
+
   private void run(List<Event> input) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
