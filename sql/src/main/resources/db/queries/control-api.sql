@@ -455,28 +455,22 @@ WHERE r.contact_id = a.contact_id;
 DELETE FROM plan_audience WHERE due_at IS NULL;
 
 -- name: plan-queue-held
--- Contacts held back for an A/B test and now planned with a variant (the winner): their recipients
--- keep their message ids and are queued at the due time. Returns how many.
-WITH queued AS (
-    UPDATE recipients r
-    SET variant = a.variant, status = 'queued', address = a.address, due_at = a.due_at,
-        updated_at = now()
-    FROM plan_audience a
+-- Contacts with a recipient already (held back for the A/B test: plan-drop-already-planned took the
+-- others) leave the plan; those planned now with a variant (the winner) have their recipients
+-- queued at the due time, keeping their message ids. Returns how many were queued.
+WITH held AS (
+    DELETE FROM plan_audience a USING recipients r
     WHERE r.campaign_id = ? AND r.channel = ? AND r.contact_id = a.contact_id
-      AND r.status = 'held' AND a.variant <> ''
+    RETURNING r.id, a.variant, a.address, a.due_at
+), queued AS (
+    UPDATE recipients r
+    SET variant = h.variant, status = 'queued', address = h.address, due_at = h.due_at,
+        updated_at = now()
+    FROM held h
+    WHERE r.id = h.id AND r.status = 'held' AND h.variant <> ''
     RETURNING 1
 )
 SELECT count(*) FROM queued;
-
--- name: plan-drop-held
--- Contacts with a recipient already (the held-back ones, queued now or still held): the rest are
--- new.
-DELETE FROM plan_audience a USING recipients r
-WHERE r.campaign_id = ? AND r.channel = ? AND r.contact_id = a.contact_id;
-
--- name: plan-count-new
--- How many of the new recipients the plan writes are queued rather than held back.
-SELECT count(*) FILTER (WHERE variant IS DISTINCT FROM '') AS queued FROM plan_audience;
 
 -- name: plan-write
 -- One new recipient per contact left: queued at its due time, or held back ('' variant, no due
@@ -491,6 +485,10 @@ SELECT ?, ?, a.contact_id, ?, coalesce(a.variant, ?), a.address,
        CASE WHEN a.variant = '' THEN NULL ELSE a.due_at END
 FROM plan_audience a
 ORDER BY a.contact_id;
+
+-- name: plan-count-new
+-- How many of the new recipients the plan wrote are queued rather than held back.
+SELECT count(*) FILTER (WHERE variant IS DISTINCT FROM '') AS queued FROM plan_audience;
 
 -- name: tenant-settings
 -- A tenant's settings JSON.

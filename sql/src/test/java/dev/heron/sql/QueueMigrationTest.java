@@ -2,12 +2,10 @@ package dev.heron.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -110,37 +108,15 @@ class QueueMigrationTest {
   }
 
   private static void update(String sql, Object... params) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = prepare(c, sql, params)) {
-      s.executeUpdate();
-    }
+    Statements.update(dataSource, sql, params);
   }
 
   private static long count(String sql, Object... params) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = prepare(c, sql, params);
-        ResultSet rows = s.executeQuery()) {
-      rows.next();
-      return rows.getLong(1);
-    }
+    return Statements.count(dataSource, sql, params);
   }
 
   private static Instant instant(String sql, Object... params) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = prepare(c, sql, params);
-        ResultSet rows = s.executeQuery()) {
-      rows.next();
-      Timestamp at = rows.getTimestamp(1);
-      return at == null ? null : at.toInstant();
-    }
-  }
-
-  private static PreparedStatement prepare(Connection c, String sql, Object... params)
-      throws SQLException {
-    PreparedStatement s = c.prepareStatement(sql);
-    for (int i = 0; i < params.length; i++) {
-      s.setObject(i + 1, params[i]);
-    }
-    return s;
+    OffsetDateTime at = Statements.first(dataSource, OffsetDateTime.class, sql, params);
+    return at == null ? null : at.toInstant();
   }
 }

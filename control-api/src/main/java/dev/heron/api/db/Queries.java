@@ -70,9 +70,8 @@ public final class Queries {
   public static final String PLAN_WARMUP_SPREAD = "plan-warmup-spread";
   public static final String PLAN_WARMUP_DROP_BEYOND = "plan-warmup-drop-beyond";
   public static final String PLAN_QUEUE_HELD = "plan-queue-held";
-  public static final String PLAN_DROP_HELD = "plan-drop-held";
-  public static final String PLAN_COUNT_NEW = "plan-count-new";
   public static final String PLAN_WRITE = "plan-write";
+  public static final String PLAN_COUNT_NEW = "plan-count-new";
   public static final String TENANT_SETTINGS = "tenant-settings";
   public static final String TENANT_SET_FREQUENCY_CAP = "tenant-set-frequency-cap";
   public static final String DISPATCH_DUE = "dispatch-due";
@@ -155,9 +154,8 @@ public final class Queries {
     PLAN_WARMUP_SPREAD,
     PLAN_WARMUP_DROP_BEYOND,
     PLAN_QUEUE_HELD,
-    PLAN_DROP_HELD,
-    PLAN_COUNT_NEW,
     PLAN_WRITE,
+    PLAN_COUNT_NEW,
     TENANT_SETTINGS,
     TENANT_SET_FREQUENCY_CAP,
     DISPATCH_DUE,

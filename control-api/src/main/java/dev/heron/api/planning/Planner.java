@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a campaign's audience on one channel into recipients and send-queue rows by running the
- * planning steps in order, inside the caller's transaction (which holds the campaign's lock):
- * audience → de-duplication → suppression and consent → frequency caps and no repeated marketing
- * template → A/B split → send time → warmup capacity → recipients → send queue. Contacts planned
- * before are taken out first and every write is idempotent, so planning again adds only what is
- * new.
+ * Turns a campaign's audience on one channel into recipients, queued or held back for an A/B test,
+ * by running the planning steps in order, inside the caller's transaction (which holds the
+ * campaign's lock): audience → de-duplication → suppression and consent → frequency caps and no
+ * repeated marketing template → A/B split → send time → warmup capacity → recipients (a queued
+ * recipient is the send queue's row). Contacts planned before are taken out (held-back ones queued
+ * when the winner is known), and the lock keeps another plan of the campaign out, so planning again
+ * adds only what is new.
  */
 @Singleton
 public class Planner {

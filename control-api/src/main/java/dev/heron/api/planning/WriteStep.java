@@ -27,19 +27,25 @@ final class WriteStep implements PlanStep {
 
   @Override
   public List<PlanReport.StepResult> run(PlanRequest request, Tx tx) throws SQLException {
-    String channel = request.channel().wireName();
     long winners =
-        tx.one(Queries.PLAN_QUEUE_HELD, row -> row.getLong(1), request.campaignId(), channel)
+        tx.one(
+                Queries.PLAN_QUEUE_HELD,
+                row -> row.getLong(1),
+                request.campaignId(),
+                request.channel().wireName())
             .orElseThrow();
-    tx.update(Queries.PLAN_DROP_HELD, request.campaignId(), channel);
-    long queued = tx.one(Queries.PLAN_COUNT_NEW, row -> row.getLong("queued")).orElseThrow();
     long written =
         tx.update(
             Queries.PLAN_WRITE,
             request.tenantId(),
             request.campaignId(),
-            channel,
+            request.channel().wireName(),
             request.split().variants().get(0));
+    // Only a running A/B test holds contacts back; otherwise every new recipient is queued.
+    long queued =
+        request.split().isTesting()
+            ? tx.one(Queries.PLAN_COUNT_NEW, row -> row.getLong("queued")).orElseThrow()
+            : written;
     return List.of(
         PlanStep.result("recipients", Effect.WRITTEN, winners + written),
         PlanStep.result("queued", Effect.WRITTEN, winners + queued));

@@ -7,7 +7,6 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -94,11 +93,25 @@ final class ArchiveWriter implements SinkWriter<Event> {
   }
 
   private void loadOnce(String rows) throws SQLException, IOException {
+    try {
+      copyAndMove(rows, sql.moveNewToArchive());
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      // The batch holds an event already archived: load it again, past what is there.
+      copyAndMove(rows, sql.moveToArchive());
+    }
+  }
+
+  private void copyAndMove(String rows, String move) throws SQLException, IOException {
     Connection db = connection();
     try {
       CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
       copy.copyIn(sql.copy(), new StringReader(rows));
-      moveToArchive(db);
+      try (Statement st = db.createStatement()) {
+        st.executeUpdate(move);
+      }
       db.commit();
     } catch (SQLException | IOException | RuntimeException e) {
       try {
@@ -107,23 +120,6 @@ final class ArchiveWriter implements SinkWriter<Event> {
         // the connection is closed and replaced by the caller
       }
       throw e;
-    }
-  }
-
-  /** The staged batch into the archive: plainly, or past the events already there. */
-  private void moveToArchive(Connection db) throws SQLException {
-    Savepoint staged = db.setSavepoint();
-    try (Statement st = db.createStatement()) {
-      st.executeUpdate(sql.moveNewToArchive());
-      return;
-    } catch (SQLException e) {
-      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        throw e;
-      }
-      db.rollback(staged);
-    }
-    try (Statement st = db.createStatement()) {
-      st.executeUpdate(sql.moveToArchive());
     }
   }
 
