@@ -148,24 +148,11 @@ FROM STDIN;
 
 -- name: archive-new-from-staging
 -- Moves the staged batch into the archive when none of its events is there yet (the usual case):
--- a plain insert, which a duplicate fails with a unique violation (then archive-from-staging).
-INSERT INTO events (
-    occurred_at, event_id, type, schema_version, source, tenant_id, campaign_id, message_id,
-    recipient_id, contact_id, channel, variant, sending_ip, sender_identity, provider,
-    bounce_class, smtp_code, enhanced_status, smtp_response, reason, machine_open, url, value)
-SELECT occurred_at, event_id, type, schema_version, source, tenant_id, campaign_id, message_id,
-       recipient_id, contact_id, channel, variant, sending_ip, sender_identity, provider,
-       bounce_class, smtp_code, enhanced_status, smtp_response, reason, machine_open, url, value
-FROM events_staging;
+-- a plain insert, which a duplicate fails with a unique violation (then archive-from-staging). The
+-- staging table is made LIKE events, so its columns are the archive's, in the same order.
+INSERT INTO events SELECT * FROM events_staging;
 
 -- name: archive-from-staging
 -- Moves the staged batch into the archive; an event already archived (same id and time) is left alone.
-INSERT INTO events (
-    occurred_at, event_id, type, schema_version, source, tenant_id, campaign_id, message_id,
-    recipient_id, contact_id, channel, variant, sending_ip, sender_identity, provider,
-    bounce_class, smtp_code, enhanced_status, smtp_response, reason, machine_open, url, value)
-SELECT occurred_at, event_id, type, schema_version, source, tenant_id, campaign_id, message_id,
-       recipient_id, contact_id, channel, variant, sending_ip, sender_identity, provider,
-       bounce_class, smtp_code, enhanced_status, smtp_response, reason, machine_open, url, value
-FROM events_staging
+INSERT INTO events SELECT * FROM events_staging
 ON CONFLICT (event_id, occurred_at) DO NOTHING;
