@@ -1,10 +1,10 @@
 package dev.heron.jobs.insights;
 
+import dev.heron.jobs.types.ImmutableSerializer;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -16,33 +16,8 @@ import org.apache.flink.core.memory.DataOutputView;
  * the pipeline bench's profile. State written by the POJO serializer is read with it and written
  * again with this one.
  */
-public final class FirstTouchSerializer extends TypeSerializerSingleton<FirstTouch> {
+public final class FirstTouchSerializer extends ImmutableSerializer<FirstTouch> {
   public static final FirstTouchSerializer INSTANCE = new FirstTouchSerializer();
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
-  public FirstTouch createInstance() {
-    return null;
-  }
-
-  @Override
-  public FirstTouch copy(FirstTouch from) {
-    return from;
-  }
-
-  @Override
-  public FirstTouch copy(FirstTouch from, FirstTouch reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(FirstTouch touch, DataOutputView target) throws IOException {
@@ -70,16 +45,6 @@ public final class FirstTouchSerializer extends TypeSerializerSingleton<FirstTou
             source.readUTF(),
             source.readUTF());
     return new FirstTouch(occurredAtMillis, bucket);
-  }
-
-  @Override
-  public FirstTouch deserialize(FirstTouch reuse, DataInputView source) throws IOException {
-    return deserialize(source);
-  }
-
-  @Override
-  public void copy(DataInputView source, DataOutputView target) throws IOException {
-    serialize(deserialize(source), target);
   }
 
   @Override

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -20,36 +19,11 @@ import org.apache.flink.types.StringValue;
  * is an immutable record, so a copy is the event itself; the POJO serializer rebuilt it field by
  * field through reflection each time the intake's stream went to more than one job.
  */
-public final class EventSerializer extends TypeSerializerSingleton<Event> {
+public final class EventSerializer extends ImmutableSerializer<Event> {
   public static final EventSerializer INSTANCE = new EventSerializer();
   private static final EventType[] TYPES = EventType.values();
   private static final Channel[] CHANNELS = Channel.values();
   private static final BounceClass[] BOUNCE_CLASSES = BounceClass.values();
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
-  public Event createInstance() {
-    return null;
-  }
-
-  @Override
-  public Event copy(Event from) {
-    return from;
-  }
-
-  @Override
-  public Event copy(Event from, Event reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(Event e, DataOutputView out) throws IOException {
@@ -161,16 +135,6 @@ public final class EventSerializer extends TypeSerializerSingleton<Event> {
         machineOpen,
         url,
         value);
-  }
-
-  @Override
-  public Event deserialize(Event reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   @Override

@@ -4,32 +4,16 @@ import java.io.IOException;
 import java.util.UUID;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /** A UUID as its two longs: sixteen bytes, where Kryo wrote a class tag and went reflective. */
-public final class UuidSerializer extends TypeSerializerSingleton<UUID> {
+public final class UuidSerializer extends ImmutableSerializer<UUID> {
   public static final UuidSerializer INSTANCE = new UuidSerializer();
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
 
   @Override
   public UUID createInstance() {
     return new UUID(0, 0);
-  }
-
-  @Override
-  public UUID copy(UUID from) {
-    return from;
-  }
-
-  @Override
-  public UUID copy(UUID from, UUID reuse) {
-    return from;
   }
 
   @Override
@@ -46,11 +30,6 @@ public final class UuidSerializer extends TypeSerializerSingleton<UUID> {
   @Override
   public UUID deserialize(DataInputView source) throws IOException {
     return new UUID(source.readLong(), source.readLong());
-  }
-
-  @Override
-  public UUID deserialize(UUID reuse, DataInputView source) throws IOException {
-    return deserialize(source);
   }
 
   @Override
