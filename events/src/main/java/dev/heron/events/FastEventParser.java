@@ -17,13 +17,13 @@ import java.util.stream.Collectors;
 /**
  * Reads an event written the canonical way (what {@code WireCodec.EVENTS.encode} writes) with
  * Jackson's streaming parser, field by field, at a fraction of the cost of mapping a record through
- * its creator: the whole event ({@link #parse}, the stream jobs' intake), or only its {@link
- * EventHeading} ({@link #heading}, which stops as soon as it has the tenant and the type: the
- * webhook fan-out's look at every event). Anything else — a field of an unexpected JSON type, a
+ * its creator: the whole event ({@link #parse}, {@link WireCodec#EVENTS}' first try), or only its
+ * {@link EventHeading} ({@link #heading}, which stops as soon as it has the tenant and the type:
+ * the webhook fan-out's look at every event). Anything else — a field of an unexpected JSON type, a
  * missing required field, an unknown enum name, broken JSON — is not judged here: nothing is
- * returned and the caller asks {@link WireCodec}, which either reads it (Jackson's coercions) or
- * names the field that is wrong. So the fast path can only ever accept what the codec accepts, with
- * the same values.
+ * returned and {@link WireCodec} reads it the full way, which either reads it (Jackson's coercions)
+ * or names the field that is wrong. So the fast path can only ever accept what the codec accepts,
+ * with the same values.
  */
 public final class FastEventParser {
   private static final JsonFactory JSON = Json.mapper().getFactory();
@@ -34,7 +34,7 @@ public final class FastEventParser {
   private FastEventParser() {}
 
   /** The event, or null when the record needs the full codec. */
-  public static Event parse(byte[] bytes) {
+  static Event parse(byte[] bytes) {
     try (JsonParser p = JSON.createParser(bytes)) {
       Event event = read(p);
       return event != null && p.nextToken() == null ? event : null;

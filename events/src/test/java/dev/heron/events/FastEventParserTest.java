@@ -206,7 +206,7 @@ class FastEventParserTest {
   }
 
   private static Event valid(byte[] wire) {
-    return ((Decoded.Valid<Event>) WireCodec.EVENTS.decode(wire)).value();
+    return ((Decoded.Valid<Event>) WireCodec.EVENTS.readFully(wire)).value();
   }
 
   private static byte[] bytes(String json) {

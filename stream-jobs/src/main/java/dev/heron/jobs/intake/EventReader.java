@@ -3,7 +3,6 @@ package dev.heron.jobs.intake;
 import dev.heron.events.DeadLetter;
 import dev.heron.events.Decoded;
 import dev.heron.events.Event;
-import dev.heron.events.FastEventParser;
 import dev.heron.events.WireCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,10 +16,6 @@ public final class EventReader {
 
   public static Incoming read(
       String topic, int partition, long offset, byte[] key, byte[] value, Instant now) {
-    Event canonical = FastEventParser.parse(value);
-    if (canonical != null) {
-      return Incoming.readable(canonical);
-    }
     Decoded<Event> decoded;
     try {
       decoded = WireCodec.EVENTS.decode(value);
