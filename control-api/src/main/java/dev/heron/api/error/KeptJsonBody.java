@@ -12,12 +12,10 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.body.ByteBody.SplitBackpressureMode;
 import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.body.CloseableByteBody;
-import io.micronaut.http.exceptions.BufferLengthExceededException;
 import io.micronaut.http.filter.FilterPatternStyle;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -26,11 +24,11 @@ import java.util.concurrent.CompletionStage;
  * ({@link JsonBodyErrors}); by then the decoder has consumed the body.
  *
  * <p>A body whose Content-Length is over {@link HeronProperties#MAX_BODY_BYTES} is refused (413)
- * before any of it is read. A body without a length (chunked) is counted as it arrives — the
- * server's buffer stops at the same limit — and refused once it passes it. Only bodies of at most
- * {@link #MAX_KEPT_BYTES} are kept; a larger one with a length is not read here at all, and its
- * error names the position only. Only requests that carry a body pass through; the contact import,
- * which streams files of any size, is left out.
+ * before any of it is read. A body without a length (chunked) is bounded by the server's buffer,
+ * which stops at the same limit while the body is read ({@link BodyTooLargeHandler} answers it).
+ * Only JSON bodies of at most {@link #MAX_KEPT_BYTES} are kept; a larger one with a length is not
+ * read here at all, and its error names the position only. Only requests that carry a body pass
+ * through; the contact import, which streams files of any size, is left out.
  */
 @ServerFilter(
     patterns = "^/api/(?!contacts/import).*",
@@ -48,9 +46,8 @@ class KeptJsonBody {
     if (declared > HeronProperties.MAX_BODY_BYTES) {
       return CompletableFuture.failedFuture(tooLarge());
     }
-    boolean keepable = declared <= MAX_KEPT_BYTES && isJson(request);
-    boolean uncounted = declared < 0;
-    if (!(request instanceof ServerHttpRequest<?> server) || !(keepable || uncounted)) {
+    boolean keepable = declared <= MAX_KEPT_BYTES && isJson(request); // -1: chunked
+    if (!(request instanceof ServerHttpRequest<?> server) || !keepable) {
       return CompletableFuture.completedFuture(request);
     }
     // A copy of the body for this filter, as Micronaut's own filters read one; the original stays
@@ -60,30 +57,21 @@ class KeptJsonBody {
         .handle(
             (body, failure) -> {
               copy.close();
-              keep(request, keepable, body, failure);
+              keep(request, body);
               return request;
             });
   }
 
-  /** Keeps the body if it may be; refuses one over the limit. */
-  private static void keep(
-      HttpRequest<?> request,
-      boolean keepable,
-      @Nullable CloseableAvailableByteBody body,
-      @Nullable Throwable failure) {
-    Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
-    if (cause instanceof BufferLengthExceededException) {
-      throw tooLarge();
-    }
-    if (body == null) {
-      return; // the decoder meets the same failure on the original body and answers it
-    }
-    try (body) {
-      if (body.length() > HeronProperties.MAX_BODY_BYTES) {
-        throw tooLarge();
-      }
-      if (keepable && body.length() <= MAX_KEPT_BYTES) {
-        request.setAttribute(ATTRIBUTE, body.toString(StandardCharsets.UTF_8));
+  /**
+   * Keeps a small body. One that could not be read (over the buffer limit, a broken connection) is
+   * not: the decoder meets the same failure on the original and answers it.
+   */
+  private static void keep(HttpRequest<?> request, @Nullable CloseableAvailableByteBody body) {
+    if (body != null) {
+      try (body) {
+        if (body.length() <= MAX_KEPT_BYTES) {
+          request.setAttribute(ATTRIBUTE, body.toString(StandardCharsets.UTF_8));
+        }
       }
     }
   }
@@ -95,7 +83,7 @@ class KeptJsonBody {
         .orElse(false);
   }
 
-  private static ApiException tooLarge() {
+  static ApiException tooLarge() {
     return new ApiException(
         HttpStatus.REQUEST_ENTITY_TOO_LARGE,
         "body",
