@@ -147,6 +147,7 @@ public final class TestSmtp implements AutoCloseable {
     private final MessageContext context;
     private String from;
     private String recipient;
+    private boolean open;
 
     Handler(MessageContext context) {
       this.context = context;
@@ -158,6 +159,7 @@ public final class TestSmtp implements AutoCloseable {
     @Override
     public void from(String from) {
       this.from = from;
+      this.open = true;
       int now =
           openTransactions.computeIfAbsent(sourceIp, k -> new AtomicInteger()).incrementAndGet();
       mostTransactionsAtOnce.merge(sourceIp, now, Math::max);
@@ -190,12 +192,20 @@ public final class TestSmtp implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       received.add(new Received(from, recipient, sourceIp, tls, data.readAllBytes()));
+      // Over once the data is taken: the server says done() only after its reply, by which time
+      // the client may already be opening its next connection.
+      endTransaction();
       return null;
     }
 
     @Override
     public void done() {
-      if (from != null) {
+      endTransaction();
+    }
+
+    private void endTransaction() {
+      if (open) {
+        open = false;
         openTransactions.get(sourceIp).decrementAndGet();
       }
     }
