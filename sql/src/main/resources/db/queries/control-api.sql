@@ -476,15 +476,17 @@ SELECT count(*) FROM queued;
 -- One new recipient per contact left: queued at its due time, or held back ('' variant, no due
 -- time) for the A/B winner. A plain insert: the steps before left only contacts without a
 -- recipient, and the campaign's lock keeps another plan of it out. Rows go in contact order so
--- that the indexes on contact_id are filled page by page; the time-ordered ids (V17) keep the
--- primary key in order too.
-INSERT INTO recipients (tenant_id, campaign_id, contact_id, channel, variant, address, status,
-                        due_at)
-SELECT ?, ?, a.contact_id, ?, coalesce(a.variant, ?), a.address,
-       CASE WHEN a.variant = '' THEN 'held' ELSE 'queued' END,
-       CASE WHEN a.variant = '' THEN NULL ELSE a.due_at END
-FROM plan_audience a
-ORDER BY a.contact_id;
+-- that the indexes on contact_id are filled page by page; the time-ordered ids (V17), made after
+-- the sort, keep the primary key in order too. A planned message's id is its recipient's id: one
+-- id made per row instead of two (a million ids cost about 0.6 s).
+INSERT INTO recipients (id, message_id, tenant_id, campaign_id, contact_id, channel, variant,
+                        address, status, due_at)
+SELECT s.id, s.id, ?, ?, s.contact_id, ?, coalesce(s.variant, ?), s.address,
+       CASE WHEN s.variant = '' THEN 'held' ELSE 'queued' END,
+       CASE WHEN s.variant = '' THEN NULL ELSE s.due_at END
+FROM (SELECT heron_uuid_v7() AS id, a.contact_id, a.variant, a.address, a.due_at
+      FROM plan_audience a
+      ORDER BY a.contact_id) s;
 
 -- name: plan-count-new
 -- How many of the new recipients the plan wrote are queued rather than held back.

@@ -174,6 +174,11 @@ class PlanningStepsTest extends ApiTestSupport {
     assertThat(launch(w, create(w, Map.of("messageClass", "transactional")).get("id")))
         .containsEntry("without-consent", 0L)
         .containsEntry("queued", 3L);
+    // A planned message's id is its recipient's id, one per message.
+    String ids =
+        "SELECT count(DISTINCT r.id) FROM recipients r JOIN campaigns c ON c.id = r.campaign_id"
+            + " WHERE c.tenant_id = ?::uuid AND r.message_id = r.id";
+    assertThat(TestDb.count(ids, w.tenant())).isEqualTo(4);
   }
 
   @Test
