@@ -1,9 +1,7 @@
 package dev.heron.jobs.abtest;
 
-import dev.heron.events.Settings;
 import dev.heron.jobs.storage.JobQueries;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import dev.heron.jobs.storage.LookupStatement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,27 +11,21 @@ import java.util.UUID;
 
 /** Reads {@code ab_tests}; asked once per campaign, and again now and then for none found. */
 public final class JdbcAbTestPlans implements AbTestPlans {
-  private transient Connection connection;
-  private transient PreparedStatement find;
+  private transient LookupStatement lookup;
 
   @Override
   public void open() throws SQLException {
-    connection =
-        DriverManager.getConnection(
-            Settings.get(Settings.DB_URL),
-            Settings.get(Settings.DB_USER),
-            Settings.get(Settings.DB_PASSWORD));
-    find = connection.prepareStatement(JobQueries.load().get(JobQueries.FIND_AB_TEST));
+    lookup = new LookupStatement(JobQueries.FIND_AB_TEST);
   }
 
   @Override
   public Optional<AbTestPlan> find(String campaignId) throws SQLException {
-    if (connection == null || !connection.isValid(2)) {
-      close();
+    if (lookup == null) {
       open();
     }
-    find.setObject(1, UUID.fromString(campaignId));
-    try (ResultSet rs = find.executeQuery()) {
+    PreparedStatement statement = lookup.statement();
+    statement.setObject(1, UUID.fromString(campaignId));
+    try (ResultSet rs = statement.executeQuery()) {
       if (!rs.next()) {
         return Optional.empty();
       }
@@ -49,9 +41,9 @@ public final class JdbcAbTestPlans implements AbTestPlans {
 
   @Override
   public void close() throws SQLException {
-    if (connection != null) {
-      connection.close();
-      connection = null;
+    if (lookup != null) {
+      lookup.close();
+      lookup = null;
     }
   }
 }

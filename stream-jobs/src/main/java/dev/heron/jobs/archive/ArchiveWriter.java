@@ -1,11 +1,10 @@
 package dev.heron.jobs.archive;
 
 import dev.heron.events.Event;
-import dev.heron.events.Settings;
+import dev.heron.jobs.storage.JobDatabase;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
@@ -125,11 +124,7 @@ final class ArchiveWriter implements SinkWriter<Event> {
 
   private Connection connection() throws SQLException {
     if (connection == null) {
-      Connection db =
-          DriverManager.getConnection(
-              Settings.get(Settings.DB_URL),
-              Settings.get(Settings.DB_USER),
-              Settings.get(Settings.DB_PASSWORD));
+      Connection db = JobDatabase.connect();
       db.setAutoCommit(false);
       try (Statement st = db.createStatement()) {
         st.execute(sql.createStaging());

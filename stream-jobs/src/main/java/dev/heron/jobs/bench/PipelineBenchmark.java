@@ -10,13 +10,12 @@ import dev.heron.jobs.insights.InsightsSettings;
 import dev.heron.jobs.intake.EventIntake;
 import dev.heron.jobs.intake.KafkaEvents;
 import dev.heron.jobs.reputation.ReputationSinks;
+import dev.heron.jobs.storage.JobDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,7 +95,7 @@ public final class PipelineBenchmark {
           ReputationSinks.real(),
           InsightsSettings.defaults());
       JobClient job = env.executeAsync("heron-bench");
-      try (Connection db = connect()) {
+      try (Connection db = JobDatabase.connect()) {
         // Sustained: from the first tenth of the messages bucketed to the last, so that the job's
         // start-up is not counted; then every event must be archived as well.
         String bucketed =
@@ -116,7 +115,7 @@ public final class PipelineBenchmark {
         job.cancel().get();
       }
     }
-    try (Connection db = connect()) {
+    try (Connection db = JobDatabase.connect()) {
       new QueryComparison(db).run(rawRows, report);
     }
     row(report, "load average after", loadAverage());
@@ -211,13 +210,6 @@ public final class PipelineBenchmark {
     } catch (java.io.IOException e) {
       return "unknown (" + e.getMessage() + ")";
     }
-  }
-
-  static Connection connect() throws SQLException {
-    return DriverManager.getConnection(
-        Settings.get(Settings.DB_URL),
-        Settings.get(Settings.DB_USER),
-        Settings.get(Settings.DB_PASSWORD));
   }
 
   static void row(List<String> report, String measure, String value) {

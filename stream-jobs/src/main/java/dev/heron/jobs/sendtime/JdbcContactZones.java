@@ -1,9 +1,7 @@
 package dev.heron.jobs.sendtime;
 
-import dev.heron.events.Settings;
 import dev.heron.jobs.storage.JobQueries;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import dev.heron.jobs.storage.LookupStatement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,28 +12,22 @@ import java.util.UUID;
 
 /** Reads {@code contacts.time_zone}; the job asks once per contact and day at most. */
 public final class JdbcContactZones implements ContactZones {
-  private transient Connection connection;
-  private transient PreparedStatement find;
+  private transient LookupStatement lookup;
 
   @Override
   public void open() throws SQLException {
-    connection =
-        DriverManager.getConnection(
-            Settings.get(Settings.DB_URL),
-            Settings.get(Settings.DB_USER),
-            Settings.get(Settings.DB_PASSWORD));
-    find = connection.prepareStatement(JobQueries.load().get(JobQueries.FIND_CONTACT_ZONE));
+    lookup = new LookupStatement(JobQueries.FIND_CONTACT_ZONE);
   }
 
   @Override
   public Optional<ZoneId> zoneOf(String tenantId, String contactId) throws SQLException {
-    if (connection == null || !connection.isValid(2)) {
-      close();
+    if (lookup == null) {
       open();
     }
-    find.setObject(1, UUID.fromString(contactId));
-    find.setObject(2, UUID.fromString(tenantId));
-    try (ResultSet rs = find.executeQuery()) {
+    PreparedStatement statement = lookup.statement();
+    statement.setObject(1, UUID.fromString(contactId));
+    statement.setObject(2, UUID.fromString(tenantId));
+    try (ResultSet rs = statement.executeQuery()) {
       if (!rs.next() || rs.getString(1) == null) {
         return Optional.empty();
       }
@@ -49,9 +41,9 @@ public final class JdbcContactZones implements ContactZones {
 
   @Override
   public void close() throws SQLException {
-    if (connection != null) {
-      connection.close();
-      connection = null;
+    if (lookup != null) {
+      lookup.close();
+      lookup = null;
     }
   }
 }

@@ -1,9 +1,7 @@
 package dev.heron.jobs.warmup;
 
-import dev.heron.events.Settings;
 import dev.heron.jobs.storage.JobQueries;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import dev.heron.jobs.storage.LookupStatement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,27 +13,21 @@ import java.util.Optional;
  * parallel instance is plenty.
  */
 public final class JdbcWarmupPlans implements WarmupPlans {
-  private transient Connection connection;
-  private transient PreparedStatement find;
+  private transient LookupStatement lookup;
 
   @Override
   public void open() throws SQLException {
-    connection =
-        DriverManager.getConnection(
-            Settings.get(Settings.DB_URL),
-            Settings.get(Settings.DB_USER),
-            Settings.get(Settings.DB_PASSWORD));
-    find = connection.prepareStatement(JobQueries.load().get(JobQueries.FIND_WARMUP_PLAN));
+    lookup = new LookupStatement(JobQueries.FIND_WARMUP_PLAN);
   }
 
   @Override
   public Optional<WarmupPlan> find(String ip) throws SQLException {
-    if (connection == null || !connection.isValid(2)) {
-      close();
+    if (lookup == null) {
       open();
     }
-    find.setString(1, ip);
-    try (ResultSet rs = find.executeQuery()) {
+    PreparedStatement statement = lookup.statement();
+    statement.setString(1, ip);
+    try (ResultSet rs = statement.executeQuery()) {
       if (!rs.next()) {
         return Optional.empty();
       }
@@ -52,9 +44,9 @@ public final class JdbcWarmupPlans implements WarmupPlans {
 
   @Override
   public void close() throws SQLException {
-    if (connection != null) {
-      connection.close();
-      connection = null;
+    if (lookup != null) {
+      lookup.close();
+      lookup = null;
     }
   }
 }
