@@ -7,10 +7,6 @@ import dev.heron.api.error.ApiException;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,36 +37,8 @@ public class InsightsService {
                                   + ", was '"
                                   + groupBy
                                   + "'"));
-      Instant end = to == null || to.isBlank() ? now : time(to, "to");
-      Instant start =
-          from == null || from.isBlank() ? end.minus(DEFAULT_WINDOW) : time(from, "from");
-      if (!start.isBefore(end)) {
-        throw ApiException.badRequest(
-            "from", "from: must be before to (" + start + " >= " + end + ")");
-      }
-      return new Query(start, end, grouping);
-    }
-
-    /**
-     * An ISO-8601 instant ({@code 2026-01-31T10:00:00Z}, with any offset) or a date (UTC midnight).
-     */
-    static Instant time(String value, String parameter) {
-      String v = value.strip();
-      try {
-        return OffsetDateTime.parse(v).toInstant();
-      } catch (DateTimeParseException notADateTime) {
-        try {
-          return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException notADate) {
-          throw ApiException.badRequest(
-              parameter,
-              parameter
-                  + ": '"
-                  + value
-                  + "' is not an ISO-8601 time such as 2026-01-31T10:00:00Z or a date such as"
-                  + " 2026-01-31");
-        }
-      }
+      TimeWindow window = TimeWindow.parse(from, to, DEFAULT_WINDOW, now);
+      return new Query(window.start(), window.end(), grouping);
     }
   }
 

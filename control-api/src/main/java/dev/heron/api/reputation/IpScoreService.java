@@ -2,13 +2,10 @@ package dev.heron.api.reputation;
 
 import dev.heron.api.db.Db;
 import dev.heron.api.error.ApiException;
+import dev.heron.api.insights.TimeWindow;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,13 +31,7 @@ class IpScoreService {
   List<IpScore> history(
       UUID tenantId, String ip, String from, String to, Integer limit, Instant now) {
     String address = SendingIps.checked(ip, "ip");
-    Instant end = to == null || to.isBlank() ? now : time(to, "to");
-    Instant start =
-        from == null || from.isBlank() ? end.minus(DEFAULT_HISTORY) : time(from, "from");
-    if (!start.isBefore(end)) {
-      throw ApiException.badRequest(
-          "from", "from: must be before to (" + start + " >= " + end + ")");
-    }
+    TimeWindow window = TimeWindow.parse(from, to, DEFAULT_HISTORY, now);
     int rows = limit == null ? 1_000 : limit;
     if (rows < 1 || rows > MAX_ROWS) {
       throw ApiException.badRequest(
@@ -51,26 +42,7 @@ class IpScoreService {
           if (tx.one(VISIBLE, row -> true, address, tenantId).isEmpty()) {
             throw ApiException.notFound("sending IP", address);
           }
-          return tx.list(HISTORY, IpScore::of, address, start, end, rows);
+          return tx.list(HISTORY, IpScore::of, address, window.start(), window.end(), rows);
         });
-  }
-
-  /** An ISO-8601 instant (any offset) or a date (UTC midnight), as the insights accept them. */
-  static Instant time(String value, String parameter) {
-    String v = value.strip();
-    try {
-      return OffsetDateTime.parse(v).toInstant();
-    } catch (DateTimeParseException notADateTime) {
-      try {
-        return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException notADate) {
-        throw ApiException.badRequest(
-            parameter,
-            parameter
-                + ": '"
-                + value
-                + "' is not an ISO-8601 time such as 2026-01-31T10:00:00Z or a date");
-      }
-    }
   }
 }
