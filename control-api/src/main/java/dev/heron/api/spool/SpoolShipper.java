@@ -1,7 +1,6 @@
 package dev.heron.api.spool;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -21,8 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SpoolShipper implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SpoolShipper.class);
-  private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
-  private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
   private static final long IDLE_WAIT_MILLIS = 500;
 
   private final SpoolLog log;
@@ -54,7 +51,7 @@ public final class SpoolShipper implements AutoCloseable {
   }
 
   private void run() {
-    Duration pause = FIRST_PAUSE;
+    RetryPause pause = new RetryPause();
     boolean failing = false;
     while (running) {
       try {
@@ -74,7 +71,7 @@ public final class SpoolShipper implements AutoCloseable {
           LOG.info("Kafka reachable again: shipping the event spool to {}", topic);
           failing = false;
         }
-        pause = FIRST_PAUSE;
+        pause.succeeded();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -90,16 +87,9 @@ public final class SpoolShipper implements AutoCloseable {
               log.directory());
           failing = true;
         }
-        try {
-          Thread.sleep(pause.toMillis());
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
+        if (!pause.afterFailure()) {
           return;
         }
-        pause =
-            pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
-                ? LONGEST_PAUSE
-                : pause.multipliedBy(2);
       }
     }
   }

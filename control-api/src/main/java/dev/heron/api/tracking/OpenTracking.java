@@ -1,6 +1,7 @@
 package dev.heron.api.tracking;
 
 import dev.heron.api.spool.EventSpool;
+import dev.heron.api.spool.RetryPause;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.events.TrackingLinks;
@@ -8,7 +9,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,8 +37,6 @@ class OpenTracking {
   private static final Logger LOG = LoggerFactory.getLogger(OpenTracking.class);
   private static final int QUEUE = 100_000;
   private static final int BATCH = 5_000;
-  private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
-  private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
   record Hit(UUID messageId, String userAgent, Instant at) {}
 
@@ -104,7 +102,7 @@ class OpenTracking {
 
   private void record() {
     List<Hit> batch = new ArrayList<>(BATCH);
-    Duration pause = FIRST_PAUSE;
+    RetryPause pause = new RetryPause();
     while (running || !hits.isEmpty()) {
       try {
         if (batch.isEmpty()) {
@@ -119,22 +117,15 @@ class OpenTracking {
         spool.append(events).join();
         recorded.addAndGet(events.size());
         batch.clear();
-        pause = FIRST_PAUSE;
+        pause.succeeded();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
         LOG.warn("{} open(s) not recorded yet, retrying: {}", batch.size(), e.toString());
-        try {
-          Thread.sleep(pause.toMillis());
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
+        if (!pause.afterFailure()) {
           return;
         }
-        pause =
-            pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
-                ? LONGEST_PAUSE
-                : pause.multipliedBy(2);
       }
     }
   }
