@@ -25,8 +25,14 @@ public final class LookupStatement implements AutoCloseable {
   public PreparedStatement statement() throws SQLException {
     if (connection == null || !connection.isValid(2)) {
       close();
-      connection = JobDatabase.connect();
-      statement = connection.prepareStatement(JobQueries.load().get(query));
+      Connection fresh = JobDatabase.connect();
+      try {
+        statement = fresh.prepareStatement(JobQueries.load().get(query));
+      } catch (SQLException e) {
+        fresh.close();
+        throw e;
+      }
+      connection = fresh;
     }
     return statement;
   }
