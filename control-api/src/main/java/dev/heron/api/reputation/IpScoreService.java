@@ -1,9 +1,13 @@
 package dev.heron.api.reputation;
 
 import dev.heron.api.db.Db;
+import dev.heron.api.db.Rows;
 import dev.heron.api.error.ApiException;
 import dev.heron.api.insights.TimeWindow;
+import dev.heron.events.IpScore;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +29,7 @@ class IpScoreService {
   }
 
   List<IpScore> current(UUID tenantId) {
-    return db.transaction(tx -> tx.list(CURRENT, IpScore::of, tenantId));
+    return db.transaction(tx -> tx.list(CURRENT, IpScoreService::score, tenantId));
   }
 
   List<IpScore> history(
@@ -42,7 +46,22 @@ class IpScoreService {
           if (tx.one(VISIBLE, row -> true, address, tenantId).isEmpty()) {
             throw ApiException.notFound("sending IP", address);
           }
-          return tx.list(HISTORY, IpScore::of, address, window.start(), window.end(), rows);
+          return tx.list(
+              HISTORY, IpScoreService::score, address, window.start(), window.end(), rows);
         });
+  }
+
+  /** One snapshot row of ip_reputation (or its current value). */
+  private static IpScore score(ResultSet row) throws SQLException {
+    return new IpScore(
+        row.getString("ip"),
+        row.getString("provider"),
+        Rows.instant(row, "computed_at"),
+        row.getLong("volume"),
+        row.getDouble("delivery_rate"),
+        row.getDouble("bounce_rate"),
+        row.getDouble("complaint_rate"),
+        row.getDouble("deferral_rate"),
+        row.getDouble("score"));
   }
 }

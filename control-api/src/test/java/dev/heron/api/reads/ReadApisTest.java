@@ -200,6 +200,11 @@ class ReadApisTest extends ReadsTestSupport {
     IpScore[] history =
         call(HttpRequest.GET("/api/ip-scores/" + shared + "/history"), m.apiKey(), IpScore[].class);
     assertThat(history).extracting(IpScore::volume).containsExactly(100L, 101L, 102L);
+    // The same IpScore the reputation job publishes, with its fields and nothing else.
+    String json = call(HttpRequest.GET("/api/ip-scores"), m.apiKey(), String.class);
+    assertThat(json)
+        .contains("\"computedAt\"", "\"deliveryRate\"", "\"deferralRate\"", "\"score\"")
+        .doesNotContain("\"key\"");
     assertThat(
             refusal(
                     HttpRequest.GET("/api/ip-scores/" + stranger + "/history")
