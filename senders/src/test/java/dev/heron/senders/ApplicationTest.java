@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.heron.events.Settings;
 import dev.heron.senders.world.TestInfra;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,18 +72,12 @@ class ApplicationTest {
     assertThat(health.body()).contains("\"status\":\"DOWN\"").contains("kafka");
   }
 
-  private int startOnFreePorts() throws Exception {
-    int port;
-    int bounces;
-    try (ServerSocket a = new ServerSocket(0);
-        ServerSocket c = new ServerSocket(0)) {
-      port = a.getLocalPort();
-      bounces = c.getLocalPort();
-    }
-    set(Settings.SENDERS_PORT, Integer.toString(port));
-    set(Settings.BOUNCE_PORT, Integer.toString(bounces));
+  /** Starts on ports the servers choose themselves: Micronaut's random port, an ephemeral one. */
+  private int startOnFreePorts() {
+    set(Settings.SENDERS_PORT, "-1");
+    set(Settings.BOUNCE_PORT, "0");
     app = Application.start();
-    return port;
+    return app.getBean(EmbeddedServer.class).getPort();
   }
 
   private static HttpResponse<String> health(int port) throws Exception {
