@@ -1,13 +1,12 @@
 package dev.heron.senders.world;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A senders service in a JVM of its own, started the way {@code bin/heron} starts it: {@code java
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SenderProcess implements AutoCloseable {
   private static final String MAIN = "dev.heron.senders.Application";
+  private static final Pattern PORT_LINE = Pattern.compile("health on port (\\d+)");
 
   private final Process process;
   private final int port;
@@ -47,7 +49,6 @@ public final class SenderProcess implements AutoCloseable {
       throw new IllegalStateException(
           classpath + " is missing: package the module first (mvn -pl senders package)");
     }
-    int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
@@ -63,13 +64,45 @@ public final class SenderProcess implements AutoCloseable {
     command.add(MAIN);
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(settings);
-    builder.environment().put("HERON_SENDERS_PORT", Integer.toString(port));
+    // The server chooses its port and logs it (a port found free here could be taken meanwhile).
+    builder.environment().put("HERON_SENDERS_PORT", "-1");
     builder
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    SenderProcess started = new SenderProcess(builder.start(), port, log);
-    started.awaitHealthy(timeout);
+    long logStart = Files.exists(log) ? Files.size(log) : 0;
+    Instant deadline = Instant.now().plus(timeout);
+    Process process = builder.start();
+    SenderProcess started =
+        new SenderProcess(process, awaitPort(process, log, logStart, deadline), log);
+    started.awaitHealthy(Duration.between(Instant.now(), deadline));
     return started;
+  }
+
+  /** The port this start logged ("health on port N"), read from the log past {@code logStart}. */
+  private static int awaitPort(Process process, Path log, long logStart, Instant deadline)
+      throws IOException, InterruptedException {
+    while (true) {
+      String written = Files.exists(log) ? readFrom(log, logStart) : "";
+      Matcher port = PORT_LINE.matcher(written);
+      if (port.find()) {
+        return Integer.parseInt(port.group(1));
+      }
+      if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            "the sender process logged no port (alive: "
+                + process.isAlive()
+                + "); its log: "
+                + written.substring(Math.max(0, written.length() - 4000)));
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static String readFrom(Path log, long offset) throws IOException {
+    byte[] all = Files.readAllBytes(log);
+    int from = (int) Math.min(offset, all.length);
+    return new String(all, from, all.length - from, StandardCharsets.UTF_8);
   }
 
   public long pid() {
@@ -132,14 +165,6 @@ public final class SenderProcess implements AutoCloseable {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       kill();
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
