@@ -87,12 +87,12 @@ public final class SenderProcess implements AutoCloseable {
       if (port.find()) {
         return Integer.parseInt(port.group(1));
       }
-      if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+      boolean alive = process.isAlive();
+      if (!alive || Instant.now().isAfter(deadline)) {
         process.destroyForcibly();
         throw new IllegalStateException(
-            "the sender process logged no port (alive: "
-                + process.isAlive()
-                + "); its log: "
+            (alive ? "the sender process logged no port in time" : "the sender process exited")
+                + "; its log: "
                 + written.substring(Math.max(0, written.length() - 4000)));
       }
       Thread.sleep(100);
