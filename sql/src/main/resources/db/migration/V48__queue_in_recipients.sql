@@ -3,8 +3,7 @@
 -- index entries and a key check each, about a third of the plan's write). A recipient now carries
 -- its due time and when it was dispatched; "queued" is the status it already had from planning to
 -- dispatch, and a partial index holds exactly those rows in due order for the dispatcher.
--- send_queue stays as a view for readers and analysts' SQL (created_at is the planning time; the
--- sending_ip column, which nothing wrote, is gone).
+-- send_queue stays, as a view with the table's columns, for readers and analysts' SQL.
 ALTER TABLE recipients
     ADD COLUMN due_at        timestamptz,
     ADD COLUMN dispatched_at timestamptz;
@@ -21,8 +20,8 @@ DROP TABLE send_queue;
 -- The dispatcher's batch: due queued messages, soonest first.
 CREATE INDEX recipients_due_idx ON recipients (due_at) WHERE status = 'queued';
 
--- The messages the table held: those waiting (dispatched_at null) and those dispatched; a cancelled
--- campaign's waiting messages are not in it, as their rows were deleted.
+-- The queue as the table showed it: the messages waiting (dispatched_at null) and those already
+-- dispatched; a cancelled campaign's waiting messages leave it, as their rows were deleted.
 CREATE VIEW send_queue AS
 SELECT id AS recipient_id, tenant_id, campaign_id, due_at, dispatched_at, planned_at AS created_at
 FROM recipients

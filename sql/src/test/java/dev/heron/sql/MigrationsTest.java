@@ -111,6 +111,30 @@ class MigrationsTest {
     assertThat(Long.parseLong(n[5])).isLessThanOrEqualTo(after + 1000);
   }
 
+  /**
+   * A migration once released is never edited (a database that ran it would refuse to start: its
+   * checksum no longer matches); a change is a new migration. {@code released-migrations.txt} holds
+   * each migration's version and checksum; a new migration adds its line.
+   */
+  @Test
+  void releasedMigrationsAreNeverEdited() throws Exception {
+    List<String> applied =
+        column(
+            "SELECT version || ' ' || checksum FROM flyway_schema_history"
+                + " WHERE version IS NOT NULL ORDER BY version::int");
+    List<String> released;
+    try (var in = MigrationsTest.class.getResourceAsStream("/released-migrations.txt")) {
+      released =
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+              .lines()
+              .filter(line -> !line.isBlank() && !line.startsWith("#"))
+              .toList();
+    }
+    assertThat(applied)
+        .as("version and checksum of each migration, as released-migrations.txt lists them")
+        .containsExactlyElementsOf(released);
+  }
+
   private static List<String> column(String sql) throws SQLException {
     List<String> values = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
