@@ -9,6 +9,11 @@ import jakarta.inject.Singleton;
 class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<ApiError>> {
   @Override
   public HttpResponse<ApiError> handle(HttpRequest request, ApiException e) {
+    return response(e);
+  }
+
+  /** The answer to a refusal: its status, its message and the field it names. */
+  static HttpResponse<ApiError> response(ApiException e) {
     return HttpResponse.<ApiError>status(e.status()).body(new ApiError(e.getMessage(), e.field()));
   }
 }

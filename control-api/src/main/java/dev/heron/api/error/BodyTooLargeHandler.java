@@ -20,8 +20,6 @@ class BodyTooLargeHandler
     implements ExceptionHandler<BufferLengthExceededException, HttpResponse<ApiError>> {
   @Override
   public HttpResponse<ApiError> handle(HttpRequest request, BufferLengthExceededException e) {
-    ApiException tooLarge = KeptJsonBody.tooLarge();
-    return HttpResponse.<ApiError>status(tooLarge.status())
-        .body(new ApiError(tooLarge.getMessage(), tooLarge.field()));
+    return ApiExceptionHandler.response(KeptJsonBody.tooLarge());
   }
 }
