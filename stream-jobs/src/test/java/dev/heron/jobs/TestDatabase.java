@@ -2,6 +2,7 @@ package dev.heron.jobs;
 
 import dev.heron.events.Settings;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -28,5 +29,15 @@ public final class TestDatabase {
 
   public static Connection connect() throws SQLException {
     return get().getConnection();
+  }
+
+  /** Runs one statement with its parameters bound in order. */
+  public static void execute(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        st.setObject(i + 1, params[i]);
+      }
+      st.executeUpdate();
+    }
   }
 }

@@ -4,6 +4,8 @@ import dev.heron.events.BounceClass;
 import dev.heron.events.Channel;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,6 +13,19 @@ import java.util.UUID;
 public final class TestEvents {
   public final UUID tenant = UUID.randomUUID();
   public final UUID campaign = UUID.randomUUID();
+
+  /** Stores this tenant, for jobs that read its rows. */
+  public void storeTenant(Connection c) throws SQLException {
+    TestDatabase.execute(
+        c, "INSERT INTO tenants (id, name, slug) VALUES (?, 't', ?)", tenant, "t-" + tenant);
+  }
+
+  /** Stores this tenant and its campaign. */
+  public void storeTenantAndCampaign(Connection c) throws SQLException {
+    storeTenant(c);
+    TestDatabase.execute(
+        c, "INSERT INTO campaigns (id, tenant_id, name) VALUES (?, ?, 'c')", campaign, tenant);
+  }
 
   public Event.Builder of(EventType type, UUID message, Instant at) {
     Event.Builder builder =

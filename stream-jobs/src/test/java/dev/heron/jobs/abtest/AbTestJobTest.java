@@ -49,17 +49,8 @@ class AbTestJobTest {
   void theVariantWithClearlyMoreUniqueOpensWins() throws Exception {
     UUID test = UUID.randomUUID();
     try (Connection c = TestDatabase.connect()) {
-      execute(
-          c,
-          "INSERT INTO tenants (id, name, slug) VALUES (?, 't', ?)",
-          events.tenant,
-          "t-" + events.tenant);
-      execute(
-          c,
-          "INSERT INTO campaigns (id, tenant_id, name) VALUES (?, ?, 'c')",
-          events.campaign,
-          events.tenant);
-      execute(
+      events.storeTenantAndCampaign(c);
+      TestDatabase.execute(
           c,
           "INSERT INTO ab_tests (id, tenant_id, campaign_id, metric) VALUES (?, ?, ?, 'opens')",
           test,
@@ -164,14 +155,5 @@ class AbTestJobTest {
       }
     }
     throw new AssertionError("no decision keyed " + key + " on " + Topics.AB_DECISIONS);
-  }
-
-  private static void execute(Connection c, String sql, Object... args) throws Exception {
-    try (PreparedStatement st = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        st.setObject(i + 1, args[i]);
-      }
-      st.executeUpdate();
-    }
   }
 }

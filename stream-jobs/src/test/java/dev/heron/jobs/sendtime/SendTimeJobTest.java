@@ -38,23 +38,19 @@ class SendTimeJobTest {
     UUID unknownZone = UUID.randomUUID();
     UUID evening = UUID.randomUUID();
     try (Connection c = TestDatabase.connect()) {
-      insert(
-          c,
-          "INSERT INTO tenants (id, name, slug) VALUES (?, 't', ?)",
-          events.tenant,
-          "t-" + events.tenant);
-      insert(
+      events.storeTenant(c);
+      TestDatabase.execute(
           c,
           "INSERT INTO contacts (id, tenant_id, email, time_zone) VALUES (?, ?, 'ny@example.test',"
               + " 'America/New_York')",
           newYorker,
           events.tenant);
-      insert(
+      TestDatabase.execute(
           c,
           "INSERT INTO contacts (id, tenant_id, email) VALUES (?, ?, 'x@example.test')",
           unknownZone,
           events.tenant);
-      insert(
+      TestDatabase.execute(
           c,
           "INSERT INTO contacts (id, tenant_id, email) VALUES (?, ?, 'e@example.test')",
           evening,
@@ -136,15 +132,6 @@ class SendTimeJobTest {
         return new Model(
             (Integer[]) hours.getArray(), rs.getDouble("confidence"), rs.getLong("observations"));
       }
-    }
-  }
-
-  private static void insert(Connection c, String sql, Object... args) throws Exception {
-    try (PreparedStatement st = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        st.setObject(i + 1, args[i]);
-      }
-      st.executeUpdate();
     }
   }
 }

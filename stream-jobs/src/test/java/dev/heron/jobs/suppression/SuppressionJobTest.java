@@ -39,16 +39,7 @@ class SuppressionJobTest {
     UUID complained = UUID.randomUUID();
     UUID unsubscribedContact;
     try (Connection c = TestDatabase.connect()) {
-      execute(
-          c,
-          "INSERT INTO tenants (id, name, slug) VALUES (?, 't', ?)",
-          events.tenant,
-          "t-" + events.tenant);
-      execute(
-          c,
-          "INSERT INTO campaigns (id, tenant_id, name) VALUES (?, ?, 'c')",
-          events.campaign,
-          events.tenant);
+      events.storeTenantAndCampaign(c);
       recipient(c, bounced, "gone@example.test");
       recipient(c, blocked, "blocked@example.test");
       recipient(c, complained, "angry@example.test");
@@ -142,14 +133,5 @@ class SuppressionJobTest {
       st.executeUpdate();
     }
     return id;
-  }
-
-  private static void execute(Connection c, String sql, Object... args) throws Exception {
-    try (PreparedStatement st = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        st.setObject(i + 1, args[i]);
-      }
-      st.executeUpdate();
-    }
   }
 }
