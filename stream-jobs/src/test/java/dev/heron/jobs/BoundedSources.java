@@ -3,8 +3,10 @@ package dev.heron.jobs;
 import dev.heron.events.Event;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
+import dev.heron.jobs.intake.EventIntake;
 import dev.heron.jobs.intake.EventReader;
 import dev.heron.jobs.intake.Incoming;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,5 +36,14 @@ public final class BoundedSources {
 
   public static Source<Incoming, ?, ?> ofEvents(List<Event> events) {
     return ofPayloads(events.stream().map(WireCodec.EVENTS::encode).toList());
+  }
+
+  /**
+   * An intake of these events as the jobs' tests read them: 5 s out of order allowed, a reader idle
+   * after 10 s, dead letters collected.
+   */
+  public static EventIntake intake(List<Event> events) {
+    return new EventIntake(
+        ofEvents(events), new CollectingSink<>(), Duration.ofSeconds(5), Duration.ofSeconds(10));
   }
 }

@@ -9,7 +9,6 @@ import dev.heron.events.Json;
 import dev.heron.events.Settings;
 import dev.heron.events.Topics;
 import dev.heron.jobs.BoundedSources;
-import dev.heron.jobs.CollectingSink;
 import dev.heron.jobs.MiniClusters;
 import dev.heron.jobs.TestDatabase;
 import dev.heron.jobs.TestEvents;
@@ -63,12 +62,7 @@ class AbTestJobTest {
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
-    EventIntake intake =
-        new EventIntake(
-            BoundedSources.ofEvents(input),
-            new CollectingSink<>(),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(10));
+    EventIntake intake = BoundedSources.intake(input);
     long before = System.currentTimeMillis();
     new AbTestJob(intake, new JdbcAbTestPlans(), AbTestJob.tableSink(), AbTestJob.topicSink())
         .build(env);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.jobs.BoundedSources;
-import dev.heron.jobs.CollectingSink;
 import dev.heron.jobs.MiniClusters;
 import dev.heron.jobs.TestDatabase;
 import dev.heron.jobs.TestEvents;
@@ -14,7 +13,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -119,12 +117,7 @@ class ArchiveJobTest {
   private void run(List<Event> input) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
-    EventIntake intake =
-        new EventIntake(
-            BoundedSources.ofEvents(input),
-            new CollectingSink<>(),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(10));
+    EventIntake intake = BoundedSources.intake(input);
     new ArchiveJob(intake, ArchiveJob.tableSink()).build(env);
     env.execute("archive-test");
   }

@@ -13,7 +13,6 @@ import dev.heron.jobs.TestDatabase;
 import dev.heron.jobs.TestEvents;
 import dev.heron.jobs.insights.InsightsJob;
 import dev.heron.jobs.insights.InsightsSettings;
-import dev.heron.jobs.intake.EventIntake;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -93,7 +92,7 @@ class ReputationJobTest {
     CollectingSink<IpScore> topic = new CollectingSink<>();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
-    DataStream<Event> events = intake(input).events(env);
+    DataStream<Event> events = BoundedSources.intake(input).events(env);
     DataStream<Event> firstSightings =
         InsightsJob.wire(events, new CollectingSink<>(), InsightsSettings.defaults());
     ReputationJob.wire(events, firstSightings, sinks(topic), Duration.ofMinutes(5));
@@ -114,20 +113,12 @@ class ReputationJobTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     // A long coalescing interval: the job ends first, so each key is published once, at the end.
-    new ReputationJob(intake(input), sinks(topic), Duration.ofMinutes(5)).build(env);
+    new ReputationJob(BoundedSources.intake(input), sinks(topic), Duration.ofMinutes(5)).build(env);
     env.execute("reputation-test");
   }
 
   private static ReputationSinks sinks(CollectingSink<IpScore> topic) {
     return ReputationSinks.withTopic(topic);
-  }
-
-  private static EventIntake intake(List<Event> input) {
-    return new EventIntake(
-        BoundedSources.ofEvents(input),
-        new CollectingSink<>(),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(10));
   }
 
   private IpScore current(String ip) throws Exception {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.jobs.BoundedSources;
-import dev.heron.jobs.CollectingSink;
 import dev.heron.jobs.MiniClusters;
 import dev.heron.jobs.TestDatabase;
 import dev.heron.jobs.TestEvents;
@@ -83,12 +82,7 @@ class SendTimeJobTest {
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
-    EventIntake intake =
-        new EventIntake(
-            BoundedSources.ofEvents(input),
-            new CollectingSink<>(),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(10));
+    EventIntake intake = BoundedSources.intake(input);
     new SendTimeJob(intake, new JdbcContactZones(), SendTimeJob.tableSink()).build(env);
     env.execute("send-time-test");
 

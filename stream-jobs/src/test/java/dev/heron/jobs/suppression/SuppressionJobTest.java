@@ -6,7 +6,6 @@ import dev.heron.events.BounceClass;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.jobs.BoundedSources;
-import dev.heron.jobs.CollectingSink;
 import dev.heron.jobs.MiniClusters;
 import dev.heron.jobs.TestDatabase;
 import dev.heron.jobs.TestEvents;
@@ -14,7 +13,6 @@ import dev.heron.jobs.intake.EventIntake;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -81,12 +79,7 @@ class SuppressionJobTest {
   private void run(List<Event> input) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
-    EventIntake intake =
-        new EventIntake(
-            BoundedSources.ofEvents(input),
-            new CollectingSink<>(),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(10));
+    EventIntake intake = BoundedSources.intake(input);
     new SuppressionJob(intake, SuppressionJob.tableSink()).build(env);
     env.execute("suppression-test");
   }

@@ -66,12 +66,7 @@ class WarmupGuardJobTest {
     // One reader keeps the input in order: the guard is about "today", so a bounce that arrives
     // after the next day began is, by design, no longer counted.
     env.setParallelism(1);
-    EventIntake intake =
-        new EventIntake(
-            BoundedSources.ofEvents(input),
-            new CollectingSink<>(),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(10));
+    EventIntake intake = BoundedSources.intake(input);
     new WarmupGuardJob(
             intake,
             new JdbcWarmupPlans(),
