@@ -9,7 +9,6 @@ import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,6 +55,14 @@ class StandaloneClusterIT {
           "/postgresql",
           "/com/fasterxml/jackson/");
 
+  /** Logged by the JobManager once its REST endpoint has bound the port it chose. */
+  private static final Pattern REST_PORT =
+      Pattern.compile("Rest endpoint listening at 127\\.0\\.0\\.1:(\\d+)");
+
+  /** The JobManager's RPC address, logged when its actor system has bound the port it chose. */
+  private static final Pattern RPC_PORT =
+      Pattern.compile("pekko\\.tcp://flink@127\\.0\\.0\\.1:(\\d+)");
+
   @TempDir Path work;
   private final List<Process> processes = new ArrayList<>();
   private final TestEvents events = new TestEvents();
@@ -76,14 +83,17 @@ class StandaloneClusterIT {
     Path conf = writeConfig();
     String classpath = clusterClasspath();
 
-    processes.add(
+    Process jobManager =
         launch(
             "jobmanager",
             classpath,
             "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
             Map.of(),
             "--configDir",
-            conf.toString()));
+            conf.toString());
+    processes.add(jobManager);
+    int rpcPort = awaitPort("jobmanager", jobManager, RPC_PORT);
+    restPort = awaitPort("jobmanager", jobManager, REST_PORT);
     await("the JobManager's REST endpoint", () -> get("/overview") != null);
     processes.add(
         launch(
@@ -92,7 +102,8 @@ class StandaloneClusterIT {
             "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
             heronEnvironment(start),
             "--configDir",
-            conf.toString()));
+            conf.toString(),
+            "-Djobmanager.rpc.port=" + rpcPort));
     await(
         "a registered TaskManager",
         () -> String.valueOf(get("/overview")).contains("\"taskmanagers\":1"));
@@ -105,6 +116,7 @@ class StandaloneClusterIT {
             submitEnvironment(conf, start),
             "run",
             "-d",
+            "-Drest.port=" + restPort,
             "-c",
             ClusterPipeline.class.getName(),
             clusterJar().toString());
@@ -122,17 +134,20 @@ class StandaloneClusterIT {
   }
 
   private Path writeConfig() throws IOException {
-    restPort = freePort();
     Path conf = Files.createDirectories(work.resolve("conf"));
     String yaml =
         String.join(
             "\n",
             "jobmanager.rpc.address: 127.0.0.1",
             "jobmanager.bind-host: 127.0.0.1",
-            "jobmanager.rpc.port: " + freePort(),
+            // The JobManager binds ports of its own choosing, so that no other process on a shared
+            // machine can take one between the test choosing it and Flink binding it. The
+            // TaskManager and the client are told them; the TaskManager's own ports are ephemeral
+            // by default.
+            "jobmanager.rpc.port: 0",
             "rest.address: 127.0.0.1",
             "rest.bind-address: 127.0.0.1",
-            "rest.port: " + restPort,
+            "rest.bind-port: 0",
             "taskmanager.host: 127.0.0.1",
             "taskmanager.bind-host: 127.0.0.1",
             "taskmanager.numberOfTaskSlots: 2",
@@ -322,6 +337,31 @@ class StandaloneClusterIT {
     System.out.printf("%s after %d ms%n", what, System.currentTimeMillis() - begin);
   }
 
+  /**
+   * The port a process names in its log once it has bound it. Fails if the process exits or the
+   * deadline passes first.
+   */
+  private int awaitPort(String name, Process process, Pattern line) throws Exception {
+    Path log = work.resolve(name + ".log");
+    long deadline = System.currentTimeMillis() + DEADLINE.toMillis();
+    while (true) {
+      boolean exited = !process.isAlive();
+      Matcher port = line.matcher(new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+      if (port.find()) {
+        return Integer.parseInt(port.group(1));
+      }
+      if (exited) {
+        throw new AssertionError(
+            name + " exited (" + process.exitValue() + ") without logging " + line + logs());
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError(
+            "no line matching " + line + " in " + name + ".log within " + DEADLINE + logs());
+      }
+      Thread.sleep(250);
+    }
+  }
+
   private String logs() throws IOException {
     StringBuilder text = new StringBuilder();
     try (var files = Files.list(work)) {
@@ -334,11 +374,5 @@ class StandaloneClusterIT {
       }
     }
     return text.toString();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
