@@ -11,6 +11,7 @@ import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
 import dev.heron.senders.delivery.RetryPolicy;
 import dev.heron.senders.world.Seed;
+import dev.heron.senders.world.Teardown;
 import dev.heron.senders.world.TestDns;
 import dev.heron.senders.world.TestInfra;
 import dev.heron.senders.world.TestSmtp;
@@ -21,14 +22,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,45 +56,19 @@ class BadRecordTest {
             .mx("gmail.test", 10, "gmail-smtp-in.l.google.com", 300)
             .a("gmail-smtp-in.l.google.com", "127.0.0.1", 300);
     smtp = new TestSmtp();
-    producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka()),
-            new StringSerializer(),
-            new ByteArraySerializer());
-    UUID tenant = seed.tenantId;
-    events = TopicReader.events(e -> tenant.equals(e.tenantId()));
-    deadLetters =
-        TopicReader.deadLetters(
-            d -> d.payload() != null && d.payload().contains(tenant.toString()));
+    producer = TestInfra.producer();
+    events = TopicReader.eventsOf(seed.tenantId);
+    deadLetters = TopicReader.deadLettersOf(seed.tenantId);
     engine =
-        new SendersEngine(
-                new SendersConfig(
-                    TestInfra.kafka(),
-                    smtp.port(),
-                    dns.hostPort(),
-                    "127.0.0.2",
-                    "https://track.heron.test",
-                    "bad-record-test-secret",
-                    new RetryPolicy(2, Duration.ofMillis(200)),
-                    "senders-bad-records",
-                    "heron-senders-bad-records-" + tenant,
-                    Set.of(tenant),
-                    SendersConfig.NO_LISTENER),
-                db)
+        TestEngine.named("senders-bad-records", seed.tenantId)
+            .deliveringTo(smtp, dns)
+            .retrying(new RetryPolicy(2, Duration.ofMillis(200)))
             .start();
   }
 
   @AfterEach
-  void stop() {
-    for (AutoCloseable c : new AutoCloseable[] {engine, events, deadLetters, producer, smtp, dns}) {
-      try {
-        if (c != null) {
-          c.close();
-        }
-      } catch (Exception e) {
-        // keep closing the rest
-      }
-    }
+  void stop() throws Exception {
+    Teardown.closeAll(engine, events, deadLetters, producer, smtp, dns);
   }
 
   @Test

@@ -7,10 +7,10 @@ import dev.heron.events.EventType;
 import dev.heron.events.SendRequest;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
-import dev.heron.senders.delivery.RetryPolicy;
 import dev.heron.senders.store.JdbcDeliveryStore;
 import dev.heron.senders.store.SendersQueries;
 import dev.heron.senders.world.Seed;
+import dev.heron.senders.world.Teardown;
 import dev.heron.senders.world.TestInfra;
 import dev.heron.senders.world.TopicReader;
 import dev.heron.simulator.RunningSimulator;
@@ -28,10 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,11 +46,7 @@ class CrashRecoveryTest {
 
   @AfterEach
   void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {engine, events, producer, sim}) {
-      if (c != null) {
-        c.close();
-      }
-    }
+    Teardown.closeAll(engine, events, producer, sim);
   }
 
   @Test
@@ -74,33 +67,10 @@ class CrashRecoveryTest {
 
     sim = Simulator.start(SimulatorConfig.forTests(home, 5));
     events = TopicReader.events(e -> r.messageId().equals(e.messageId()));
-    engine =
-        new SendersEngine(
-                new SendersConfig(
-                    TestInfra.kafka(),
-                    sim.smtpPort(),
-                    "127.0.0.1:" + sim.dnsPort(),
-                    "127.0.0.2",
-                    "https://track.heron.test",
-                    "secret",
-                    RetryPolicy.DEFAULT,
-                    "senders-recovery-test",
-                    "heron-senders-test-" + seed.tenantId,
-                    Set.of(seed.tenantId),
-                    SendersConfig.NO_LISTENER),
-                db)
-            .start();
+    engine = TestEngine.named("senders-recovery-test", seed.tenantId).deliveringTo(sim).start();
     // Kafka redelivers the request too: the claim keeps it from going out a second time.
-    producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka()),
-            new StringSerializer(),
-            new ByteArraySerializer());
-    producer
-        .send(
-            new ProducerRecord<>(
-                Topics.SENDS, r.recipientId().toString(), WireCodec.SENDS.encode(request)))
-        .get();
+    producer = TestInfra.producer();
+    publish(r, request);
 
     events.readUntil(
         all -> all.stream().anyMatch(e -> e.type() == EventType.DELIVERED), TopicReader.PATIENCE);
@@ -131,34 +101,12 @@ class CrashRecoveryTest {
                 .withTimings(new Timings(Duration.ofSeconds(3), never, never, never, never)));
     events = TopicReader.events(e -> r.messageId().equals(e.messageId()));
     engine =
-        new SendersEngine(
-                new SendersConfig(
-                        TestInfra.kafka(),
-                        sim.smtpPort(),
-                        "127.0.0.1:" + sim.dnsPort(),
-                        "127.0.0.2",
-                        "https://track.heron.test",
-                        "secret",
-                        RetryPolicy.DEFAULT,
-                        "senders-lease-test",
-                        "heron-senders-test-" + seed.tenantId,
-                        Set.of(seed.tenantId),
-                        SendersConfig.NO_LISTENER)
-                    .withClaimLease(Duration.ofSeconds(1)),
-                db)
+        TestEngine.named("senders-lease-test", seed.tenantId)
+            .deliveringTo(sim)
+            .claimLease(Duration.ofSeconds(1))
             .start();
-    producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka()),
-            new StringSerializer(),
-            new ByteArraySerializer());
-    producer
-        .send(
-            new ProducerRecord<>(
-                Topics.SENDS,
-                r.recipientId().toString(),
-                WireCodec.SENDS.encode(request(seed, campaign, r))))
-        .get();
+    producer = TestInfra.producer();
+    publish(r, request(seed, campaign, r));
 
     events.readUntil(
         all -> all.stream().anyMatch(e -> e.type() == EventType.DELIVERED), TopicReader.PATIENCE);
@@ -167,6 +115,14 @@ class CrashRecoveryTest {
 
     assertThat(sim.deliveriesTo(r.address())).hasSize(1);
     assertThat(execute(db, "SELECT 1 FROM message_retries WHERE message_id = ?", r)).isZero();
+  }
+
+  private void publish(Seed.Recipient r, SendRequest request) throws Exception {
+    producer
+        .send(
+            new ProducerRecord<>(
+                Topics.SENDS, r.recipientId().toString(), WireCodec.SENDS.encode(request)))
+        .get();
   }
 
   private static SendRequest request(Seed seed, UUID campaign, Seed.Recipient r) throws Exception {

@@ -11,6 +11,7 @@ import dev.heron.events.WireCodec;
 import dev.heron.senders.delivery.RetryPolicy;
 import dev.heron.senders.delivery.RetryScheduler;
 import dev.heron.senders.world.Seed;
+import dev.heron.senders.world.Teardown;
 import dev.heron.senders.world.TestDns;
 import dev.heron.senders.world.TestInfra;
 import dev.heron.senders.world.TestSmtp;
@@ -57,38 +58,18 @@ class RetryBadRecordTest {
             .mx("gmail.test", 10, "gmail-smtp-in.l.google.com", 300)
             .a("gmail-smtp-in.l.google.com", "127.0.0.1", 300);
     smtp = new TestSmtp();
-    UUID tenant = seed.tenantId;
-    events = TopicReader.events(e -> tenant.equals(e.tenantId()));
+    events = TopicReader.eventsOf(seed.tenantId);
     deadLetters = TopicReader.deadLetters(d -> d.key() != null && ours.contains(d.key()));
     engine =
-        new SendersEngine(
-                new SendersConfig(
-                    TestInfra.kafka(),
-                    smtp.port(),
-                    dns.hostPort(),
-                    "127.0.0.2",
-                    "https://track.heron.test",
-                    "retry-bad-record-test-secret",
-                    new RetryPolicy(3, Duration.ofMillis(200)),
-                    "senders-retry-bad-records",
-                    "heron-senders-retry-bad-records-" + tenant,
-                    Set.of(tenant),
-                    SendersConfig.NO_LISTENER),
-                db)
+        TestEngine.named("senders-retry-bad-records", seed.tenantId)
+            .deliveringTo(smtp, dns)
+            .retrying(new RetryPolicy(3, Duration.ofMillis(200)))
             .start();
   }
 
   @AfterEach
-  void stop() {
-    for (AutoCloseable c : new AutoCloseable[] {engine, events, deadLetters, smtp, dns}) {
-      try {
-        if (c != null) {
-          c.close();
-        }
-      } catch (Exception e) {
-        // keep closing the rest
-      }
-    }
+  void stop() throws Exception {
+    Teardown.closeAll(engine, events, deadLetters, smtp, dns);
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.heron.events.WarmupState;
 import dev.heron.events.WireCodec;
 import dev.heron.senders.delivery.RetryPolicy;
 import dev.heron.senders.world.Seed;
+import dev.heron.senders.world.Teardown;
 import dev.heron.senders.world.TestInfra;
 import dev.heron.senders.world.TopicReader;
 import dev.heron.simulator.RunningSimulator;
@@ -26,13 +27,9 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,24 +61,15 @@ class RoutingTest {
       producer.send(new ProducerRecord<>(Topics.WARMUP, PAUSED, null));
       producer.flush();
     }
-    for (AutoCloseable c : new AutoCloseable[] {engine, events, producer, sim}) {
-      if (c != null) {
-        c.close();
-      }
-    }
+    Teardown.closeAll(engine, events, producer, sim);
   }
 
   @Test
   void aProviderThatSaysTss04SuspendsTheIpThereAndItsMessagesMoveToAnother() throws Exception {
     Seed seed = startWorld(13);
     UUID tenant = seed.tenantId;
-    // The simulator's Yahoo defers half of 127.0.0.6's recipients with TSS04. Heron thinks well of
-    // 127.0.0.6 there, so it is used first, until Yahoo's reply suspends it.
-    Instant now = Instant.now();
-    publish(Topics.IP_SCORES, new IpScore(PAUSED, "yahoo", now, 5000, 0.99, 0, 0, 0, 0.99));
-    publish(Topics.IP_SCORES, new IpScore(GOOD, "yahoo", now, 5000, 0.9, 0, 0, 0, 0.5));
-    producer.flush();
-    engine = engine(tenant, PAUSED + "," + GOOD, 3);
+    scorePausedAboveGoodAtYahoo();
+    engine = engineFor(tenant, PAUSED + "," + GOOD, 3).start();
     int count = 20;
     sendTo(seed, "yahoo.test", count);
 
@@ -105,10 +93,7 @@ class RoutingTest {
   void aSuspensionLiftsAfterItsDurationAndTheIpIsUsedAgain() throws Exception {
     Seed seed = startWorld(13);
     UUID tenant = seed.tenantId;
-    Instant now = Instant.now();
-    publish(Topics.IP_SCORES, new IpScore(PAUSED, "yahoo", now, 5000, 0.99, 0, 0, 0, 0.99));
-    publish(Topics.IP_SCORES, new IpScore(GOOD, "yahoo", now, 5000, 0.9, 0, 0, 0, 0.5));
-    producer.flush();
+    scorePausedAboveGoodAtYahoo();
     // Yahoo's TSS04 suspends an IP there for 2 seconds only.
     Duration suspension = Duration.ofSeconds(2);
     Path rules = home.resolve("short-suspension.json");
@@ -119,7 +104,7 @@ class RoutingTest {
             + " \"action\": \"suspend\", \"duration\": \""
             + suspension
             + "\"}]}");
-    engine = engine(tenant, PAUSED + "," + GOOD, 3, rules.toString());
+    engine = engineFor(tenant, PAUSED + "," + GOOD, 3).shapingRules(rules.toString()).start();
     sendTo(seed, "early", "yahoo.test", 20);
     events.readUntil(
         all -> all.stream().filter(e -> e.type() == EventType.DELIVERED).count() == 20,
@@ -167,38 +152,31 @@ class RoutingTest {
   private Seed startWorld(long simulatorSeed) throws Exception {
     TestInfra.ensureTopics();
     sim = Simulator.start(SimulatorConfig.forTests(home, simulatorSeed));
-    producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka()),
-            new StringSerializer(),
-            new ByteArraySerializer());
+    producer = TestInfra.producer();
     Seed seed = new Seed(TestInfra.database());
-    events = TopicReader.events(e -> seed.tenantId.equals(e.tenantId()));
+    events = TopicReader.eventsOf(seed.tenantId);
     return seed;
   }
 
-  private SendersEngine engine(UUID tenant, String ips, int attempts) {
-    return engine(tenant, ips, attempts, "");
+  /**
+   * The simulator's Yahoo defers half of 127.0.0.6's recipients with TSS04. Heron thinks well of
+   * 127.0.0.6 there, so it is used first, until Yahoo's reply suspends it.
+   */
+  private void scorePausedAboveGoodAtYahoo() {
+    Instant now = Instant.now();
+    publish(Topics.IP_SCORES, new IpScore(PAUSED, "yahoo", now, 5000, 0.99, 0, 0, 0, 0.99));
+    publish(Topics.IP_SCORES, new IpScore(GOOD, "yahoo", now, 5000, 0.9, 0, 0, 0, 0.5));
+    producer.flush();
   }
 
-  private SendersEngine engine(UUID tenant, String ips, int attempts, String shapingRules) {
-    return new SendersEngine(
-            new SendersConfig(
-                TestInfra.kafka(),
-                sim.smtpPort(),
-                "127.0.0.1:" + sim.dnsPort(),
-                ips,
-                "https://track.heron.test",
-                "secret",
-                new RetryPolicy(attempts, Duration.ofMillis(100)),
-                "senders-routing-test",
-                "heron-senders-test-" + tenant,
-                Set.of(tenant),
-                SendersConfig.NO_LISTENER,
-                SendersSettings.DEFAULT_CLAIM_LEASE,
-                shapingRules),
-            TestInfra.database())
-        .start();
+  /**
+   * The tenant's engine, sending to the simulator from {@code ips}, {@code attempts} tries each.
+   */
+  private TestEngine engineFor(UUID tenant, String ips, int attempts) {
+    return TestEngine.named("senders-routing-test", tenant)
+        .deliveringTo(sim)
+        .sendingFrom(ips)
+        .retrying(new RetryPolicy(attempts, Duration.ofMillis(100)));
   }
 
   private void sendTo(Seed seed, String domain, int count) throws Exception {
@@ -230,7 +208,7 @@ class RoutingTest {
         new WarmupState(PAUSED, LocalDate.now(), 4, 100, 40, true, "bounce rate 4.1%", now));
     producer.flush();
 
-    engine = engine(tenant, BAD + "," + PAUSED + "," + GOOD, 1);
+    engine = engineFor(tenant, BAD + "," + PAUSED + "," + GOOD, 1).start();
     int count = 6;
     sendTo(seed, "outlook.test", count);
 

@@ -11,6 +11,7 @@ import dev.heron.events.WireCodec;
 import dev.heron.senders.kafka.DeliveryLoop;
 import dev.heron.senders.world.Seed;
 import dev.heron.senders.world.SenderProcess;
+import dev.heron.senders.world.Teardown;
 import dev.heron.senders.world.TestInfra;
 import dev.heron.senders.world.TopicReader;
 import dev.heron.simulator.RunningSimulator;
@@ -38,8 +39,6 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,11 +76,7 @@ class SenderCrashIT {
 
   @AfterEach
   void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {sender, events, sim}) {
-      if (c != null) {
-        c.close();
-      }
-    }
+    Teardown.closeAll(sender, events, sim);
     if (seed != null && ips != null) {
       seed.retireIps(ips);
     }
@@ -119,7 +114,7 @@ class SenderCrashIT {
                 base.world().withHabits(new HabitProfile(0, 0, 0, 0, 0, 0, Map.of())),
                 base.clock(),
                 3 * count));
-    events = TopicReader.events(e -> tenant.equals(e.tenantId()));
+    events = TopicReader.eventsOf(tenant);
     Path rules = home.resolve("shaping-rules.json");
     // Shaping is not what this drill is about: limits far above what the machine can send.
     Files.writeString(
@@ -243,14 +238,7 @@ class SenderCrashIT {
 
   private void publish(UUID tenant, UUID campaign, UUID template, List<Seed.Recipient> recipients) {
     try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfra.kafka(),
-                ProducerConfig.LINGER_MS_CONFIG,
-                20),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
+        TestInfra.producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 20))) {
       for (Seed.Recipient r : recipients) {
         SendRequest request =
             seed.request(

@@ -15,6 +15,7 @@ import dev.heron.senders.delivery.RetryPolicy;
 import dev.heron.senders.dkim.DkimSigningTest;
 import dev.heron.senders.dkim.DkimVerifier;
 import dev.heron.senders.world.Seed;
+import dev.heron.senders.world.Teardown;
 import dev.heron.senders.world.TestDns;
 import dev.heron.senders.world.TestInfra;
 import dev.heron.senders.world.TestSmtp;
@@ -29,14 +30,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,12 +43,11 @@ import org.junit.jupiter.api.Test;
  * a DNS server over UDP, messages over SMTP sockets from loopback source IPs, events back on Kafka.
  */
 class SendersEngineTest {
-  private static final String PUBLIC_URL = "https://track.heron.test";
   private static final String SECRET = "senders-test-secret";
   private static final String USER_UNKNOWN =
       "550 5.1.1 <bob@gmail.test>: Recipient address rejected: User unknown in virtual mailbox table";
 
-  private final TrackingLinks links = new TrackingLinks(PUBLIC_URL, SECRET);
+  private final TrackingLinks links = new TrackingLinks(TestEngine.PUBLIC_URL, SECRET);
   private DataSource db;
   private Seed seed;
   private TestDns dns;
@@ -76,45 +72,21 @@ class SendersEngineTest {
         new TestSmtp()
             .reply("bob@gmail.test", 550, USER_UNKNOWN.substring(4))
             .reply("greg@gmail.test", 451, "4.2.1 Mailbox busy, try again later");
-    producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka()),
-            new StringSerializer(),
-            new ByteArraySerializer());
-    UUID tenant = seed.tenantId;
-    events = TopicReader.events(e -> tenant.equals(e.tenantId()));
-    deadLetters =
-        TopicReader.deadLetters(
-            d -> d.payload() != null && d.payload().contains(tenant.toString()));
+    producer = TestInfra.producer();
+    events = TopicReader.eventsOf(seed.tenantId);
+    deadLetters = TopicReader.deadLettersOf(seed.tenantId);
     engine =
-        new SendersEngine(
-                new SendersConfig(
-                    TestInfra.kafka(),
-                    smtp.port(),
-                    dns.hostPort(),
-                    "127.0.0.2,127.0.0.3",
-                    PUBLIC_URL,
-                    SECRET,
-                    new RetryPolicy(2, Duration.ofMillis(200)),
-                    "senders-test",
-                    "heron-senders-test-" + tenant,
-                    Set.of(tenant),
-                    SendersConfig.NO_LISTENER),
-                db)
+        TestEngine.named("senders-test", seed.tenantId)
+            .deliveringTo(smtp, dns)
+            .sendingFrom("127.0.0.2,127.0.0.3")
+            .trackingSecret(SECRET)
+            .retrying(new RetryPolicy(2, Duration.ofMillis(200)))
             .start();
   }
 
   @AfterEach
-  void stop() {
-    for (AutoCloseable c : new AutoCloseable[] {engine, events, deadLetters, producer, smtp, dns}) {
-      try {
-        if (c != null) {
-          c.close();
-        }
-      } catch (Exception e) {
-        // keep closing the rest
-      }
-    }
+  void stop() throws Exception {
+    Teardown.closeAll(engine, events, deadLetters, producer, smtp, dns);
   }
 
   @Test

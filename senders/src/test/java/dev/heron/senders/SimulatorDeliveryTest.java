@@ -10,6 +10,7 @@ import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
 import dev.heron.senders.delivery.RetryPolicy;
 import dev.heron.senders.world.Seed;
+import dev.heron.senders.world.Teardown;
 import dev.heron.senders.world.TestInfra;
 import dev.heron.senders.world.TopicReader;
 import dev.heron.simulator.RunningSimulator;
@@ -17,20 +18,15 @@ import dev.heron.simulator.Simulator;
 import dev.heron.simulator.SimulatorConfig;
 import dev.heron.simulator.Timings;
 import dev.heron.simulator.smtp.DeliveryOutcome;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,24 +44,15 @@ class SimulatorDeliveryTest {
 
   @AfterEach
   void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {engine, events, producer, sim}) {
-      if (c != null) {
-        c.close();
-      }
-    }
+    Teardown.closeAll(engine, events, producer, sim);
   }
 
   @Test
   void eachReplyClassBecomesItsOutcome() throws Exception {
-    int bouncePort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      bouncePort = s.getLocalPort();
-    }
     Duration never = Duration.ofHours(1); // no opens or clicks during the test
     sim =
         Simulator.start(
             SimulatorConfig.forTests(home, 7)
-                .withBouncePort(bouncePort)
                 .withTimings(
                     new Timings(
                         Duration.ofMillis(100),
@@ -75,29 +62,18 @@ class SimulatorDeliveryTest {
                         never)));
     Seed seed = new Seed(TestInfra.database());
     TestInfra.ensureTopics();
-    UUID tenant = seed.tenantId;
-    events = TopicReader.events(e -> tenant.equals(e.tenantId()));
-    producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka()),
-            new StringSerializer(),
-            new ByteArraySerializer());
+    events = TopicReader.eventsOf(seed.tenantId);
+    producer = TestInfra.producer();
     engine =
-        new SendersEngine(
-                new SendersConfig(
-                    TestInfra.kafka(),
-                    sim.smtpPort(),
-                    "127.0.0.1:" + sim.dnsPort(),
-                    "127.0.0.2,127.0.0.3,127.0.0.4",
-                    "https://track.heron.test",
-                    "secret",
-                    new RetryPolicy(3, Duration.ofMillis(300)),
-                    "senders-sim-test",
-                    "heron-senders-test-" + tenant,
-                    Set.of(tenant),
-                    bouncePort),
-                TestInfra.database())
+        TestEngine.named("senders-sim-test", seed.tenantId)
+            .deliveringTo(sim)
+            .sendingFrom("127.0.0.2,127.0.0.3,127.0.0.4")
+            .retrying(new RetryPolicy(3, Duration.ofMillis(300)))
+            .listeningForBounces(0)
             .start();
+    // The listener bound a port of its own choosing; one picked free beforehand could be taken
+    // meanwhile. The simulator's late reports go there.
+    sim.sendReportsTo(engine.bouncePort());
 
     UUID campaign = seed.campaign();
     UUID template =

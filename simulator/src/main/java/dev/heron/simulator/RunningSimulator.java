@@ -57,6 +57,15 @@ public final class RunningSimulator implements AutoCloseable {
     verdicts.useReputations(rules);
   }
 
+  /**
+   * Sends the late reports from now on to Heron's bounce listener on {@code bouncePort} instead of
+   * the configured one: a listener that chose its own port, after the simulator whose ports its
+   * sender needed.
+   */
+  public void sendReportsTo(int bouncePort) {
+    reports.sendTo(bouncePort);
+  }
+
   public SimulatorConfig config() {
     return config;
   }

@@ -13,6 +13,7 @@ import dev.heron.senders.dns.ProviderRules;
 import dev.heron.senders.routing.RoundRobinIpSelector;
 import dev.heron.senders.shaping.ShapingRules;
 import dev.heron.senders.shaping.TrafficShaper;
+import dev.heron.senders.world.Teardown;
 import dev.heron.senders.world.TestDns;
 import dev.heron.senders.world.TestSmtp;
 import java.nio.charset.StandardCharsets;
@@ -44,19 +45,11 @@ class ConnectionLimitTest {
   private final List<SmtpMessenger> messengers = new ArrayList<>();
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     List<AutoCloseable> all = new ArrayList<>(messengers);
     all.add(smtp);
     all.add(dns);
-    for (AutoCloseable c : all) {
-      try {
-        if (c != null) {
-          c.close();
-        }
-      } catch (Exception e) {
-        // keep closing
-      }
-    }
+    Teardown.closeAll(all.toArray(AutoCloseable[]::new));
   }
 
   @Test

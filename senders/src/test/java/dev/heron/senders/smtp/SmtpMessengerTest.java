@@ -14,6 +14,7 @@ import dev.heron.senders.dns.ProviderRules;
 import dev.heron.senders.routing.RoundRobinIpSelector;
 import dev.heron.senders.shaping.ShapingRules;
 import dev.heron.senders.shaping.TrafficShaper;
+import dev.heron.senders.world.Teardown;
 import dev.heron.senders.world.TestDns;
 import dev.heron.senders.world.TestSmtp;
 import java.io.FileInputStream;
@@ -36,16 +37,8 @@ class SmtpMessengerTest {
   private SmtpMessenger messenger;
 
   @AfterEach
-  void stop() {
-    for (AutoCloseable c : new AutoCloseable[] {messenger, smtp, dns}) {
-      try {
-        if (c != null) {
-          c.close();
-        }
-      } catch (Exception e) {
-        // keep closing
-      }
-    }
+  void stop() throws Exception {
+    Teardown.closeAll(messenger, smtp, dns);
   }
 
   /** A self-signed certificate, as many MX hosts have: made by the JDK's keytool. */

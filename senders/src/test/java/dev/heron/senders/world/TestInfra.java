@@ -3,6 +3,7 @@ package dev.heron.senders.world;
 import dev.heron.events.Settings;
 import dev.heron.events.Topics;
 import dev.heron.sql.Migrations;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -10,7 +11,11 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -36,6 +41,18 @@ public final class TestInfra {
 
   public static String kafka() {
     return Settings.get(Settings.KAFKA_BOOTSTRAP);
+  }
+
+  /** A producer on {@link #kafka()} of string keys and the encoded values every topic carries. */
+  public static KafkaProducer<String, byte[]> producer() {
+    return producer(Map.of());
+  }
+
+  /** The same, with {@code settings} ({@link ProducerConfig} keys) added to the bootstrap. */
+  public static KafkaProducer<String, byte[]> producer(Map<String, Object> settings) {
+    Map<String, Object> config = new HashMap<>(settings);
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka());
+    return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
   }
 
   public static synchronized void ensureTopics() throws InterruptedException {

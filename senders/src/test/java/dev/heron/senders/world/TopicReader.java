@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -69,6 +70,11 @@ public final class TopicReader<T> implements AutoCloseable {
         mine);
   }
 
+  /** The events of {@code tenant} on heron.events. */
+  public static TopicReader<Event> eventsOf(UUID tenant) {
+    return events(e -> tenant.equals(e.tenantId()));
+  }
+
   /** The dead letters on heron.dlq that {@code mine} keeps; a record that is none is skipped. */
   public static TopicReader<DeadLetter> deadLetters(Predicate<DeadLetter> mine) {
     return new TopicReader<>(
@@ -82,6 +88,11 @@ public final class TopicReader<T> implements AutoCloseable {
           }
         },
         mine);
+  }
+
+  /** The dead letters on heron.dlq whose payload names {@code tenant}. */
+  public static TopicReader<DeadLetter> deadLettersOf(UUID tenant) {
+    return deadLetters(d -> d.payload() != null && d.payload().contains(tenant.toString()));
   }
 
   /** Polls until {@code done} holds for what was read, or fails after {@code timeout}. */

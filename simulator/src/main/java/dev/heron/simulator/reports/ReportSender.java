@@ -37,6 +37,8 @@ public final class ReportSender implements AutoCloseable {
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
   private final World world;
+  private final String bounceHost;
+  private volatile int bouncePort;
   private final Clock clock;
   private final Consumer<ReportOutcome> record;
   private final Session session;
@@ -46,11 +48,11 @@ public final class ReportSender implements AutoCloseable {
   public ReportSender(
       World world, String bounceHost, int bouncePort, Clock clock, Consumer<ReportOutcome> record) {
     this.world = world;
+    this.bounceHost = bounceHost;
+    this.bouncePort = bouncePort;
     this.clock = clock;
     this.record = record;
     Properties properties = new Properties();
-    properties.setProperty("mail.smtp.host", bounceHost);
-    properties.setProperty("mail.smtp.port", Integer.toString(bouncePort));
     properties.setProperty("mail.smtp.localhost", SmtpReceiver.HOST_NAME);
     properties.setProperty("mail.smtp.connectiontimeout", "5000");
     properties.setProperty("mail.smtp.timeout", "10000");
@@ -63,6 +65,11 @@ public final class ReportSender implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+  }
+
+  /** Sends the reports from now on to {@code bouncePort} of the bounce host. */
+  public void sendTo(int bouncePort) {
+    this.bouncePort = bouncePort;
   }
 
   /** Schedules the report an accepted message calls for, if any. */
@@ -140,7 +147,7 @@ public final class ReportSender implements AutoCloseable {
             ? report.getRecipients(jakarta.mail.Message.RecipientType.TO)
             : new Address[] {new InternetAddress(message.envelopeFrom())};
     try (SMTPTransport transport = (SMTPTransport) session.getTransport("smtp")) {
-      transport.connect();
+      transport.connect(bounceHost, bouncePort, null, null);
       transport.sendMessage(envelope, to);
       return transport.getLastServerResponse();
     }
