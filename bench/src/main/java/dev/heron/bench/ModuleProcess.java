@@ -3,12 +3,11 @@ package dev.heron.bench;
 import dev.heron.events.Settings;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A module's {@code main} in a JVM of its own, from {@code <module>/target/classes} and {@code
@@ -28,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 public final class ModuleProcess implements AutoCloseable {
   /** The senders' heap, as {@code bin/heron} gives it. */
   public static final String SENDERS_HEAP = "-Xmx512m";
+
+  private static final Pattern HEALTH_PORT = Pattern.compile("health on port (\\d+)");
 
   private final Process process;
   private final Path log;
@@ -71,13 +74,16 @@ public final class ModuleProcess implements AutoCloseable {
     return settings;
   }
 
-  /** The senders service on a free port, returned once its {@code /health} answers 200. */
+  /**
+   * The senders service on a port of its own choosing ({@code HERON_SENDERS_PORT=-1}, read from its
+   * "health on port N" log line), returned once its {@code /health} answers 200.
+   */
   public static ModuleProcess senders(
       Path repo, Map<String, String> settings, Path log, Duration timeout)
       throws IOException, InterruptedException {
-    int port = freePort();
-    Map<String, String> withPort = new HashMap<>(settings);
-    withPort.put(Settings.SENDERS_PORT, Integer.toString(port));
+    Map<String, String> anyPort = new HashMap<>(settings);
+    anyPort.put(Settings.SENDERS_PORT, "-1");
+    long logStart = Files.exists(log) ? Files.size(log) : 0;
     ModuleProcess senders =
         start(
             repo,
@@ -85,11 +91,12 @@ public final class ModuleProcess implements AutoCloseable {
             "dev.heron.senders.Application",
             SENDERS_HEAP,
             List.of(),
-            withPort,
+            anyPort,
             log);
     try {
-      senders.awaitHealthy(port, timeout);
-    } catch (RuntimeException | InterruptedException e) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      senders.awaitHealthy(senders.awaitLoggedPort(logStart, deadline), deadline);
+    } catch (IOException | RuntimeException | InterruptedException e) {
       senders.close();
       throw e;
     }
@@ -133,11 +140,27 @@ public final class ModuleProcess implements AutoCloseable {
     return new ModuleProcess(builder.start(), log);
   }
 
+  /** The port the service logged ("health on port N") past {@code logStart} of its log. */
+  private int awaitLoggedPort(long logStart, long deadline)
+      throws IOException, InterruptedException {
+    while (System.nanoTime() < deadline) {
+      requireAlive();
+      byte[] all = Files.readAllBytes(log);
+      int from = (int) Math.min(logStart, all.length);
+      Matcher line =
+          HEALTH_PORT.matcher(new String(all, from, all.length - from, StandardCharsets.UTF_8));
+      if (line.find()) {
+        return Integer.parseInt(line.group(1));
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("no \"health on port N\" line in time; see " + log);
+  }
+
   /** Waits until {@code GET /health} on {@code port} answers 200; fails at the deadline. */
-  private void awaitHealthy(int port, Duration timeout) throws InterruptedException {
+  private void awaitHealthy(int port, long deadline) throws InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     URI health = URI.create("http://127.0.0.1:" + port + "/health");
-    long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       requireAlive();
       try {
@@ -153,8 +176,7 @@ public final class ModuleProcess implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException(
-        "not healthy on :" + port + " after " + timeout + "; see " + log);
+    throw new IllegalStateException("not healthy on :" + port + " in time; see " + log);
   }
 
   /** Fails with the log's name once the JVM has ended on its own. */
@@ -184,14 +206,6 @@ public final class ModuleProcess implements AutoCloseable {
     process.destroy();
     if (!process.waitFor(20, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
