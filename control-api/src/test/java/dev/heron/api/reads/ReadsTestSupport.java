@@ -5,7 +5,10 @@ import dev.heron.api.TestDb;
 import java.util.Map;
 import java.util.UUID;
 
-/** Seeds what the read APIs and callbacks need: a tenant with a sent message, through the API. */
+/**
+ * Seeds what the read APIs, tracking and callbacks need: a tenant with a sent message, through the
+ * API.
+ */
 public abstract class ReadsTestSupport extends ApiTestSupport {
 
   /** A new tenant with one contact, one campaign launched to it, and its message sent. */
