@@ -21,6 +21,7 @@ public final class Migrations {
         // Modules number their migrations in ranges of their own, so a newer low number can land
         // after a higher one was applied; it is then applied, not refused.
         .outOfOrder(true)
+        .callbacks(new RewordedMigrations())
         .load();
   }
 
