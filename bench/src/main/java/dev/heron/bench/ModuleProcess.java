@@ -30,7 +30,9 @@ public final class ModuleProcess implements AutoCloseable {
   /** The senders' heap, as {@code bin/heron} gives it. */
   public static final String SENDERS_HEAP = "-Xmx512m";
 
-  private static final Pattern HEALTH_PORT = Pattern.compile("health on port (\\d+)");
+  /** Micronaut's start-up line, naming the port its server bound. */
+  private static final Pattern HEALTH_PORT =
+      Pattern.compile("Server Running: http://[^\\s:/]+:(\\d+)");
 
   private final Process process;
   private final Path log;
@@ -75,8 +77,9 @@ public final class ModuleProcess implements AutoCloseable {
   }
 
   /**
-   * The senders service on a port of its own choosing ({@code HERON_SENDERS_PORT=-1}, read from its
-   * "health on port N" log line), returned once its {@code /health} answers 200.
+   * The senders service on a port of its own choosing ({@code HERON_SENDERS_PORT=-1}, read from
+   * Micronaut's "Server Running: http://host:N" log line), returned once its {@code /health}
+   * answers 200.
    */
   public static ModuleProcess senders(
       Path repo, Map<String, String> settings, Path log, Duration timeout)
@@ -140,7 +143,7 @@ public final class ModuleProcess implements AutoCloseable {
     return new ModuleProcess(builder.start(), log);
   }
 
-  /** The port the service logged ("health on port N") past {@code logStart} of its log. */
+  /** The port the service logged ("Server Running: http://host:N") past {@code logStart}. */
   private int awaitLoggedPort(long logStart, long deadline)
       throws IOException, InterruptedException {
     while (System.nanoTime() < deadline) {
@@ -154,7 +157,7 @@ public final class ModuleProcess implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("no \"health on port N\" line in time; see " + log);
+    throw new IllegalStateException("no \"Server Running\" line in time; see " + log);
   }
 
   /** Waits until {@code GET /health} on {@code port} answers 200; fails at the deadline. */

@@ -25,7 +25,12 @@ import java.util.regex.Pattern;
  */
 public final class SenderProcess implements AutoCloseable {
   private static final String MAIN = "dev.heron.senders.Application";
-  private static final Pattern PORT_LINE = Pattern.compile("health on port (\\d+)");
+
+  /**
+   * Micronaut's start-up line, naming the port its server bound ({@code HERON_SENDERS_PORT=-1}).
+   */
+  private static final Pattern PORT_LINE =
+      Pattern.compile("Server Running: http://[^\\s:/]+:(\\d+)");
 
   private final Process process;
   private final int port;
@@ -78,7 +83,7 @@ public final class SenderProcess implements AutoCloseable {
     return started;
   }
 
-  /** The port this start logged ("health on port N"), read from the log past {@code logStart}. */
+  /** The port this start logged ("Server Running: http://host:N"), read past {@code logStart}. */
   private static int awaitPort(Process process, Path log, long logStart, Instant deadline)
       throws IOException, InterruptedException {
     while (true) {
