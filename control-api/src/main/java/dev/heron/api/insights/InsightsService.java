@@ -4,6 +4,7 @@ import dev.heron.api.db.Db;
 import dev.heron.api.db.Queries;
 import dev.heron.api.db.Rows;
 import dev.heron.api.error.ApiException;
+import dev.heron.api.paging.TimeWindow;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.heron.api.reputation;
 import dev.heron.api.db.Db;
 import dev.heron.api.db.Rows;
 import dev.heron.api.error.ApiException;
-import dev.heron.api.insights.TimeWindow;
+import dev.heron.api.paging.TimeWindow;
 import dev.heron.events.IpScore;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package dev.heron.api.insights;
+package dev.heron.api.paging;
 
 import dev.heron.api.error.ApiException;
 import java.time.Duration;

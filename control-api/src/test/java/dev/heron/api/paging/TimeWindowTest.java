@@ -1,4 +1,4 @@
-package dev.heron.api.insights;
+package dev.heron.api.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
