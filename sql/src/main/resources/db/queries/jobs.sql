@@ -139,18 +139,22 @@ WHERE id = ? AND status = 'running';
 CREATE TEMP TABLE IF NOT EXISTS events_staging (LIKE events INCLUDING DEFAULTS) ON COMMIT DELETE ROWS;
 
 -- name: archive-copy
--- Streams one archive batch into the staging table (COPY text format).
+-- Streams one archive batch straight into the archive (binary COPY). A batch rarely holds an event
+-- already archived (only a replay after a restart or a producer's retry does); when it does, the
+-- unique violation fails it and the batch goes in through the staging table instead.
+COPY events (
+    occurred_at, event_id, type, schema_version, source, tenant_id, campaign_id, message_id,
+    recipient_id, contact_id, channel, variant, sending_ip, sender_identity, provider,
+    bounce_class, smtp_code, enhanced_status, smtp_response, reason, machine_open, url, value)
+FROM STDIN (FORMAT binary);
+
+-- name: archive-staging-copy
+-- Streams one archive batch into the staging table (binary COPY), the same columns in the same order.
 COPY events_staging (
     occurred_at, event_id, type, schema_version, source, tenant_id, campaign_id, message_id,
     recipient_id, contact_id, channel, variant, sending_ip, sender_identity, provider,
     bounce_class, smtp_code, enhanced_status, smtp_response, reason, machine_open, url, value)
-FROM STDIN;
-
--- name: archive-new-from-staging
--- Moves the staged batch into the archive when none of its events is there yet (the usual case):
--- a plain insert, which a duplicate fails with a unique violation (then archive-from-staging). The
--- staging table is made LIKE events, so its columns are the archive's, in the same order.
-INSERT INTO events SELECT * FROM events_staging;
+FROM STDIN (FORMAT binary);
 
 -- name: archive-from-staging
 -- Moves the staged batch into the archive; an event already archived (same id and time) is left alone.

@@ -3,7 +3,6 @@ package dev.heron.jobs.archive;
 import dev.heron.events.Event;
 import dev.heron.jobs.storage.JobDatabase;
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,14 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gathers events as COPY lines and loads them in one transaction per batch: COPY into the staging
- * table, then one INSERT … SELECT into the archive. That insert is a plain one, since a batch
- * rarely holds an event already archived (only a replay after a restart or a producer's retry
- * does); a duplicate fails it with a unique violation, and the batch then goes in with ON CONFLICT
- * DO NOTHING, which skips what is there (the plain insert saves its speculative checks: 1.1 to 1.5
- * times the rows a second). A failed batch is retried on a new connection; being idempotent, a
- * retry after a commit whose reply was lost does no harm. Everything runs on the task's thread (the
- * timer callback too), so nothing is shared.
+ * Gathers events into a binary COPY batch and loads it in one transaction: COPY straight into the
+ * archive, since a batch rarely holds an event already archived (only a replay after a restart or a
+ * producer's retry does). A duplicate fails that COPY with a unique violation, and the batch then
+ * goes through the staging table and into the archive with ON CONFLICT DO NOTHING, which skips what
+ * is there. A failed batch is retried on a new connection; being idempotent, a retry after a commit
+ * whose reply was lost does no harm. Everything runs on the task's thread (the timer callback too),
+ * so nothing is shared.
  */
 final class ArchiveWriter implements SinkWriter<Event> {
   private static final Logger log = LoggerFactory.getLogger(ArchiveWriter.class);
@@ -33,8 +31,7 @@ final class ArchiveWriter implements SinkWriter<Event> {
   private final int maxRows;
   private final long maxWaitMillis;
   private final ProcessingTimeService time;
-  private final StringBuilder batch = new StringBuilder(1 << 20);
-  private int pending;
+  private final CopyBatch batch = new CopyBatch();
   private boolean timerSet;
   private Connection connection;
 
@@ -48,9 +45,8 @@ final class ArchiveWriter implements SinkWriter<Event> {
 
   @Override
   public void write(Event event, Context context) throws IOException {
-    CopyRows.append(batch, event);
-    pending++;
-    if (pending >= maxRows) {
+    batch.add(event);
+    if (batch.rows() >= maxRows) {
       load();
     } else if (!timerSet) {
       timerSet = true;
@@ -70,47 +66,57 @@ final class ArchiveWriter implements SinkWriter<Event> {
   }
 
   private void load() throws IOException {
-    if (pending == 0) {
+    int rows = batch.rows();
+    if (rows == 0) {
       return;
     }
-    String rows = batch.toString();
     for (int attempt = 1; ; attempt++) {
       try {
-        loadOnce(rows);
+        loadOnce();
         break;
       } catch (SQLException | IOException e) {
         closeConnection();
         if (attempt == ATTEMPTS) {
-          throw new IOException("archiving " + pending + " events failed", e);
+          throw new IOException("archiving " + rows + " events failed", e);
         }
-        log.warn("archiving {} events failed (attempt {}), retrying", pending, attempt, e);
+        log.warn("archiving {} events failed (attempt {}), retrying", rows, attempt, e);
         sleep(attempt * 200L);
       }
     }
-    batch.setLength(0);
-    pending = 0;
+    batch.clear();
   }
 
-  private void loadOnce(String rows) throws SQLException, IOException {
+  private void loadOnce() throws SQLException, IOException {
     try {
-      copyAndMove(rows, sql.moveNewToArchive());
+      inTransaction(db -> copy(db, sql.copy()));
     } catch (SQLException e) {
       if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
         throw e;
       }
       // The batch holds an event already archived: load it again, past what is there.
-      copyAndMove(rows, sql.moveToArchive());
+      inTransaction(
+          db -> {
+            copy(db, sql.copyToStaging());
+            try (Statement st = db.createStatement()) {
+              st.executeUpdate(sql.moveToArchive());
+            }
+          });
     }
   }
 
-  private void copyAndMove(String rows, String move) throws SQLException, IOException {
+  private void copy(Connection db, String copy) throws SQLException, IOException {
+    CopyManager copyApi = db.unwrap(PGConnection.class).getCopyAPI();
+    copyApi.copyIn(copy, batch.content());
+  }
+
+  private interface Work {
+    void run(Connection db) throws SQLException, IOException;
+  }
+
+  private void inTransaction(Work work) throws SQLException, IOException {
     Connection db = connection();
     try {
-      CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
-      copy.copyIn(sql.copy(), new StringReader(rows));
-      try (Statement st = db.createStatement()) {
-        st.executeUpdate(move);
-      }
+      work.run(db);
       db.commit();
     } catch (SQLException | IOException | RuntimeException e) {
       try {

@@ -7,7 +7,7 @@ public final class JobQueries {
   public static final String ARCHIVE_EVENT = "archive-event";
   public static final String ARCHIVE_STAGING = "archive-staging";
   public static final String ARCHIVE_COPY = "archive-copy";
-  public static final String ARCHIVE_NEW_FROM_STAGING = "archive-new-from-staging";
+  public static final String ARCHIVE_STAGING_COPY = "archive-staging-copy";
   public static final String ARCHIVE_FROM_STAGING = "archive-from-staging";
   public static final String UPSERT_INSIGHT_BUCKET = "upsert-insight-bucket";
   public static final String UPSERT_IP_REPUTATION = "upsert-ip-reputation";
@@ -38,7 +38,7 @@ public final class JobQueries {
         ARCHIVE_EVENT,
         ARCHIVE_STAGING,
         ARCHIVE_COPY,
-        ARCHIVE_NEW_FROM_STAGING,
+        ARCHIVE_STAGING_COPY,
         ARCHIVE_FROM_STAGING,
         UPSERT_INSIGHT_BUCKET,
         UPSERT_IP_REPUTATION,
