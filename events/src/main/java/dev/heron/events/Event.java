@@ -81,7 +81,7 @@ public record Event(
 
   /** Builds an {@link Event}: a new one gets a random id and the current time. */
   public static final class Builder {
-    private UUID eventId = UUID.randomUUID();
+    private UUID eventId = TimeOrderedIds.next();
     private final EventType type;
     private int schemaVersion = SCHEMA_VERSION;
     private Instant occurredAt = Instant.now();

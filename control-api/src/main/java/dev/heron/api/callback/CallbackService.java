@@ -8,9 +8,9 @@ import dev.heron.api.tracking.TrackedMessage;
 import dev.heron.api.tracking.TrackedMessages;
 import dev.heron.events.Event;
 import dev.heron.events.Settings;
+import dev.heron.events.TimeOrderedIds;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +158,7 @@ public class CallbackService {
     Event.Builder event =
         message
             .event(report.type(), report.occurredAt())
-            .eventId(UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)))
+            .eventId(TimeOrderedIds.about(message.messageId(), identity))
             .source(TrackedMessage.SOURCE + "/" + provider.wireName())
             .reason(report.reason())
             .bounceClass(report.bounceClass())

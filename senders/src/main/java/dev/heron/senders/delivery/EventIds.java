@@ -1,12 +1,12 @@
 package dev.heron.senders.delivery;
 
-import java.nio.charset.StandardCharsets;
+import dev.heron.events.TimeOrderedIds;
 import java.util.UUID;
 
 /**
  * The ids of the events about a message are derived from the message id, not drawn at random: when
  * a replayed request emits an outcome again, it is the same event, and consumers that de-duplicate
- * on the event id count it once.
+ * on the event id count it once. They sort with the message id ({@link TimeOrderedIds#about}).
  */
 public final class EventIds {
   public static UUID sent(UUID messageId) {
@@ -28,8 +28,7 @@ public final class EventIds {
   }
 
   private static UUID of(UUID messageId, String what) {
-    return UUID.nameUUIDFromBytes(
-        ("heron.senders:" + messageId + ":" + what).getBytes(StandardCharsets.UTF_8));
+    return TimeOrderedIds.about(messageId, "heron.senders:" + what);
   }
 
   private EventIds() {}

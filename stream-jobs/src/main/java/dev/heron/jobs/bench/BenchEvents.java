@@ -4,6 +4,7 @@ import dev.heron.events.Channel;
 import dev.heron.events.Event;
 import dev.heron.events.EventType;
 import dev.heron.events.Settings;
+import dev.heron.events.TimeOrderedIds;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ final class BenchEvents implements AutoCloseable {
   long produce(int messages, Instant at) {
     long count = 0;
     for (int i = 0; i < messages; i++) {
-      UUID message = UUID.randomUUID();
+      UUID message = TimeOrderedIds.next(); // as the planner makes them (heron_uuid_v7)
       String provider = PROVIDERS.get(i % PROVIDERS.size());
       String ip = IPS.get(i % IPS.size());
       produce(event(EventType.SENT, message, at, provider, ip).build());
