@@ -2,6 +2,8 @@ package dev.heron.jobs.archive;
 
 import de.bytefish.pgbulkinsert.pgsql.PgBinaryWriter;
 import de.bytefish.pgbulkinsert.pgsql.handlers.BigDecimalValueHandler;
+import de.bytefish.pgbulkinsert.pgsql.handlers.BooleanValueHandler;
+import de.bytefish.pgbulkinsert.pgsql.handlers.IntegerValueHandler;
 import de.bytefish.pgbulkinsert.pgsql.handlers.StringValueHandler;
 import de.bytefish.pgbulkinsert.pgsql.handlers.UUIDValueHandler;
 import dev.heron.events.Event;
@@ -22,6 +24,8 @@ final class CopyBatch {
   private static final long POSTGRES_EPOCH_SECOND = 946_684_800L; // 2000-01-01T00:00:00Z
   private static final UUIDValueHandler UUIDS = new UUIDValueHandler();
   private static final StringValueHandler TEXT = new StringValueHandler();
+  private static final IntegerValueHandler<Integer> INTEGERS = new IntegerValueHandler<>();
+  private static final BooleanValueHandler BOOLEANS = new BooleanValueHandler();
   private static final BigDecimalValueHandler<BigDecimal> DECIMAL = new BigDecimalValueHandler<>();
 
   private final Bytes bytes = new Bytes(1 << 20);
@@ -34,7 +38,7 @@ final class CopyBatch {
       writer = new PgBinaryWriter(bytes); // writes the format's header
     }
     writer.startRow(COLUMNS);
-    writer.writeLong(microsSincePostgresEpoch(e.occurredAt()));
+    writer.writeLong(microsSincePostgresEpoch(e.occurredAt())); // timestamptz: 8 bytes
     writer.write(UUIDS, e.eventId());
     writer.write(TEXT, e.type().name());
     writer.writeInt(e.schemaVersion());
@@ -50,19 +54,11 @@ final class CopyBatch {
     writer.write(TEXT, e.senderIdentity());
     writer.write(TEXT, e.provider());
     writer.write(TEXT, e.bounceClass() == null ? null : e.bounceClass().wireName());
-    if (e.smtpCode() == null) {
-      writer.writeNull();
-    } else {
-      writer.writeInt(e.smtpCode());
-    }
+    writer.write(INTEGERS, e.smtpCode());
     writer.write(TEXT, e.enhancedStatus());
     writer.write(TEXT, e.smtpResponse());
     writer.write(TEXT, e.reason());
-    if (e.machineOpen() == null) {
-      writer.writeNull();
-    } else {
-      writer.writeBoolean(e.machineOpen());
-    }
+    writer.write(BOOLEANS, e.machineOpen());
     writer.write(TEXT, e.url());
     writer.write(DECIMAL, e.value());
     rows++;
