@@ -1,15 +1,6 @@
 -- Statements the stream jobs' sinks run. Each is idempotent: a replay from a checkpoint writes
 -- the same rows again and leaves the tables as they were.
 
--- name: archive-event
--- Archives one event of heron.events; an event already archived (same id and time) is left alone.
-INSERT INTO events (
-    occurred_at, event_id, type, schema_version, source, tenant_id, campaign_id, message_id,
-    recipient_id, contact_id, channel, variant, sending_ip, sender_identity, provider,
-    bounce_class, smtp_code, enhanced_status, smtp_response, reason, machine_open, url, value)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (event_id, occurred_at) DO NOTHING;
-
 -- name: upsert-insight-bucket
 -- Writes one hourly bucket's absolute totals, replacing what the row held.
 INSERT INTO insight_buckets_hourly (

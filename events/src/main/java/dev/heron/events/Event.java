@@ -79,9 +79,12 @@ public record Event(
     return type == EventType.OPENED && !Boolean.TRUE.equals(machineOpen);
   }
 
-  /** Builds an {@link Event}: a new one gets a random id and the current time. */
+  /**
+   * Builds an {@link Event}: a new one gets the current time and, unless it is given an id, a new
+   * time-ordered one ({@link TimeOrderedIds#next}) when it is built.
+   */
   public static final class Builder {
-    private UUID eventId = TimeOrderedIds.next();
+    private UUID eventId;
     private final EventType type;
     private int schemaVersion = SCHEMA_VERSION;
     private Instant occurredAt = Instant.now();
@@ -235,7 +238,7 @@ public record Event(
 
     public Event build() {
       return new Event(
-          eventId,
+          eventId != null ? eventId : TimeOrderedIds.next(),
           type,
           schemaVersion,
           occurredAt,

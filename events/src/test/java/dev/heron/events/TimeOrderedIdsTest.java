@@ -42,4 +42,14 @@ class TimeOrderedIdsTest {
     assertThat(sent.version()).isEqualTo(8);
     assertThat(sent.variant()).isEqualTo(2);
   }
+
+  @Test
+  void aNewEventGetsATimeOrderedIdUnlessGivenOneAndACopyKeepsIt() {
+    Event built = Event.builder(EventType.SENT).tenantId(MESSAGE).build();
+    Event given = Event.builder(EventType.SENT).eventId(MESSAGE).build();
+
+    assertThat(built.eventId().version()).isEqualTo(7);
+    assertThat(given.eventId()).isEqualTo(MESSAGE);
+    assertThat(built.toBuilder().build().eventId()).isEqualTo(built.eventId());
+  }
 }

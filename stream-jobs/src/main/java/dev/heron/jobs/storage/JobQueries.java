@@ -4,7 +4,6 @@ import dev.heron.sql.NamedQueries;
 
 /** The sink statements of {@code db/queries/jobs.sql}, checked when a job is built. */
 public final class JobQueries {
-  public static final String ARCHIVE_EVENT = "archive-event";
   public static final String ARCHIVE_STAGING = "archive-staging";
   public static final String ARCHIVE_COPY = "archive-copy";
   public static final String ARCHIVE_STAGING_COPY = "archive-staging-copy";
@@ -35,7 +34,6 @@ public final class JobQueries {
   private static NamedQueries read() {
     return NamedQueries.load(
         "jobs",
-        ARCHIVE_EVENT,
         ARCHIVE_STAGING,
         ARCHIVE_COPY,
         ARCHIVE_STAGING_COPY,

@@ -51,13 +51,12 @@ class CopyBatchTest {
 
     try (Connection c = TestDatabase.connect()) {
       c.setAutoCommit(false);
+      ArchiveStatements sql = ArchiveStatements.load();
       try (Statement st = c.createStatement()) {
-        st.execute("CREATE TEMP TABLE events_staging (LIKE events INCLUDING DEFAULTS)");
+        st.execute(sql.createStaging());
       }
       long copied =
-          c.unwrap(PGConnection.class)
-              .getCopyAPI()
-              .copyIn(ArchiveStatements.load().copyToStaging(), batch.content());
+          c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.copyToStaging(), batch.content());
       assertThat(copied).isEqualTo(2);
 
       try (Statement st = c.createStatement();

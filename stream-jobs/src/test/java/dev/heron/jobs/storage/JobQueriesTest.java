@@ -31,8 +31,8 @@ class JobQueriesTest {
   }
 
   @Test
-  void theArchiveInsertIgnoresAnEventAlreadyArchived() {
-    assertThat(JobQueries.load().get(JobQueries.ARCHIVE_EVENT))
+  void theArchiveInsertForABatchWithADuplicateIgnoresAnEventAlreadyArchived() {
+    assertThat(JobQueries.load().get(JobQueries.ARCHIVE_FROM_STAGING))
         .contains("ON CONFLICT (event_id, occurred_at) DO NOTHING");
   }
 }
