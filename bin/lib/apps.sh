@@ -23,6 +23,15 @@ app_heap() {
   esac
 }
 
+# Its JVM options beyond the heap: the stream jobs' own file (garbage collector, --add-opens), the
+# --add-opens list of the parent pom for the others.
+app_jvm_options() {
+  case $1 in
+    stream-jobs) grep -v '^\s*\(#\|$\)' "$REPO/stream-jobs/src/main/resources/heron-jvm.options" ;;
+    *) jvm_add_opens ;;
+  esac
+}
+
 # The port its health check uses.
 app_port() {
   case $1 in
@@ -73,9 +82,9 @@ app_start() {
   port=$(app_port "$name")
   port_open "$port" && die "port $port for $name is taken by another process"
 
-  # shellcheck disable=SC2046 # the --add-opens list is split into options on purpose
+  # shellcheck disable=SC2046 # the options are split into words on purpose
   start_java "$name" "$(module_classpath "$name")" "$(app_main "$name")" \
-    "-Xmx$(app_heap "$name")" $(jvm_add_opens)
+    "-Xmx$(app_heap "$name")" $(app_jvm_options "$name")
   pid=$(<"$(pid_file "$name")")
   await_healthy "$name" "$pid" "$LOG_DIR/$name.log" "$START_TIMEOUT" \
     app_healthy "$name" || return 1
