@@ -12,9 +12,12 @@ public enum Channel {
   FACEBOOK,
   INSTAGRAM;
 
+  // Made once: the stream jobs ask for it with every event they bucket.
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   @JsonCreator
