@@ -28,6 +28,7 @@ import java.util.UUID;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.FileUtils;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -117,6 +118,9 @@ public final class PipelineBenchmark {
         row(report, "freshness p99", freshness.get((int) (freshness.size() * 0.99)) + " ms");
       } finally {
         job.cancel().get();
+        // Retained on cancellation, as the pipeline's are: a run's hundreds of megabytes.
+        job.getJobExecutionResult().handle((result, cancelled) -> result).get();
+        FileUtils.deleteDirectory(checkpoints.toFile());
       }
     }
     try (Connection db = JobDatabase.connect()) {
