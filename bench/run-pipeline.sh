@@ -11,6 +11,7 @@ classpath=$REPO/stream-jobs/target/classpath.txt
 [[ -f $classpath ]] || (cd "$REPO" && mvn -B -q -pl stream-jobs -am install -DskipTests)
 results=${HERON_HOME:-$REPO/.heron}/bench
 mkdir -p "$results"
-mapfile -t jvm_options < <(grep -v '^\s*\(#\|$\)' "$REPO/stream-jobs/src/main/resources/heron-jvm.options")
+. "$REPO/bin/lib/common.sh"
+mapfile -t jvm_options < <(stream_jobs_jvm_options)
 exec java -Xmx2g "${jvm_options[@]}" -cp "$REPO/stream-jobs/target/classes:$(<"$classpath")" \
   dev.heron.jobs.bench.PipelineBenchmark "${1:-100000}" "${2:-10000000}" "$results/pipeline.md"

@@ -27,7 +27,7 @@ app_heap() {
 # --add-opens list of the parent pom for the others.
 app_jvm_options() {
   case $1 in
-    stream-jobs) grep -v '^\s*\(#\|$\)' "$REPO/stream-jobs/src/main/resources/heron-jvm.options" ;;
+    stream-jobs) stream_jobs_jvm_options ;;
     *) jvm_add_opens ;;
   esac
 }

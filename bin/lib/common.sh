@@ -251,6 +251,11 @@ jvm_add_opens() {
   sed -n 's:.*<heron.test.argLine>\(.*\)</heron.test.argLine>.*:\1:p' "$REPO/pom.xml"
 }
 
+# The stream jobs' JVM options (garbage collector, --add-opens), one a line, from their own file.
+stream_jobs_jvm_options() {
+  grep -v '^\s*\(#\|$\)' "$REPO/stream-jobs/src/main/resources/heron-jvm.options"
+}
+
 # Kills process $1 and its descendants at once (SIGKILL): the last resort of `down`.
 kill_tree() {
   local pid=$1 child dir

@@ -73,7 +73,7 @@ final class BenchEvents implements AutoCloseable {
   void probe(UUID probeCampaign) {
     producer.send(
         record(
-            event(EventType.SENT, UUID.randomUUID(), Instant.now(), "gmail", "127.0.0.2")
+            event(EventType.SENT, TimeOrderedIds.next(), Instant.now(), "gmail", "127.0.0.2")
                 .campaignId(probeCampaign)
                 .build()));
     producer.flush();
