@@ -8,7 +8,6 @@ import dev.heron.events.Settings;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,7 +111,7 @@ class RecoveryTest {
   private Process launch(String name, long startAt) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions());
+    command.addAll(JvmOptionsFile.options());
     command.add("-Xmx512m");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -129,17 +128,6 @@ class RecoveryTest {
     }
     Path log = work.resolve(name + ".log");
     return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-  }
-
-  /** The options bin/heron launches the pipeline with, from the module's own resource. */
-  private static List<String> jvmOptions() throws IOException {
-    try (InputStream in = RecoveryTest.class.getResourceAsStream("/heron-jvm.options")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .lines()
-          .map(String::strip)
-          .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("-Xmx"))
-          .toList();
-    }
   }
 
   /** The newest checkpoint, read again if Flink deleted a subsumed one while it was listed. */

@@ -8,7 +8,6 @@ import dev.heron.events.Settings;
 import dev.heron.events.Topics;
 import dev.heron.events.WireCodec;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -223,7 +222,7 @@ class StandaloneClusterIT {
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions());
+    command.addAll(JvmOptionsFile.options());
     command.add("-Xmx512m");
     command.add("-Dlogback.configurationFile=" + work.resolve("conf").resolve("logback.xml"));
     command.add("-cp");
@@ -236,16 +235,6 @@ class StandaloneClusterIT {
         .redirectErrorStream(true)
         .redirectOutput(work.resolve(name + ".log").toFile())
         .start();
-  }
-
-  private static List<String> jvmOptions() throws IOException {
-    try (InputStream in = StandaloneClusterIT.class.getResourceAsStream("/heron-jvm.options")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .lines()
-          .map(String::strip)
-          .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("-Xmx"))
-          .toList();
-    }
   }
 
   private void produce(int messages) {
