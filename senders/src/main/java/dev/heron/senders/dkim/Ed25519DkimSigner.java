@@ -1,6 +1,5 @@
 package dev.heron.senders.dkim;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,15 +52,16 @@ final class Ed25519DkimSigner {
     RelaxedCanonicalization.digestBody(wire, bodyStart, sha256);
     String bodyHash = Base64.getEncoder().encodeToString(sha256.digest());
 
+    // RFC 8463 §3: the signature is over the SHA-256 hash of the canonicalized header data, which
+    // goes straight into the digest.
     List<Field> fields = fields(wire, Math.max(0, bodyStart - 2));
-    ByteArrayOutputStream signedData = new ByteArrayOutputStream(1024);
+    sha256.reset();
     StringBuilder names = new StringBuilder();
     for (String wanted : DkimSigning.SIGNED_HEADERS) {
       Field field = last(fields, wanted.toLowerCase(Locale.ROOT));
       if (field != null) {
-        RelaxedCanonicalization.appendHeader(wire, field.from(), field.to(), signedData);
-        signedData.write('\r');
-        signedData.write('\n');
+        sha256.update(RelaxedCanonicalization.header(wire, field.from(), field.to()));
+        sha256.update(RelaxedCanonicalization.CRLF);
         names.append(names.length() == 0 ? "" : ":").append(wanted);
       }
     }
@@ -80,11 +80,9 @@ final class Ed25519DkimSigner {
             + bodyHash
             + ";\r\n\tb=";
     byte[] unsignedBytes = unsigned.getBytes(StandardCharsets.US_ASCII);
-    RelaxedCanonicalization.appendHeader(unsignedBytes, 0, unsignedBytes.length, signedData);
-
-    // RFC 8463 §3: PureEdDSA over the SHA-256 hash of the canonicalized header data.
-    sha256.reset();
-    byte[] hash = sha256.digest(signedData.toByteArray());
+    sha256.update(RelaxedCanonicalization.header(unsignedBytes, 0, unsignedBytes.length));
+    // PureEdDSA over that hash.
+    byte[] hash = sha256.digest();
     byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
     key.sign(Ed25519.Algorithm.Ed25519, null, hash, 0, hash.length, signature, 0);
 

@@ -1,7 +1,7 @@
 package dev.heron.senders.dkim;
 
-import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
  * RFC 6376 §3.4.2 and §3.4.4 ("relaxed") on a message's bytes: header fields unfolded with runs of
@@ -118,9 +118,11 @@ final class RelaxedCanonicalization {
   /**
    * A header field ({@code [from, to)}, folded lines included, no final CRLF) in relaxed form
    * without a CRLF: the name in lower case, a colon, the unfolded value with runs of WSP as one SP
-   * and none at either end.
+   * and none at either end. Never longer than the field, so it is built in one array.
    */
-  static void appendHeader(byte[] message, int from, int to, ByteArrayOutputStream out) {
+  static byte[] header(byte[] message, int from, int to) {
+    byte[] out = new byte[to - from + 1];
+    int length = 0;
     int colon = from;
     while (colon < to && message[colon] != ':') {
       colon++;
@@ -131,9 +133,9 @@ final class RelaxedCanonicalization {
     }
     for (int i = from; i < nameEnd; i++) {
       byte b = message[i];
-      out.write(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+      out[length++] = b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
     }
-    out.write(':');
+    out[length++] = ':';
     boolean started = false;
     boolean inSpace = false;
     for (int i = colon + 1; i < to; i++) {
@@ -145,13 +147,14 @@ final class RelaxedCanonicalization {
         inSpace = true;
       } else {
         if (inSpace && started) {
-          out.write(' ');
+          out[length++] = ' ';
         }
         inSpace = false;
         started = true;
-        out.write(b);
+        out[length++] = b;
       }
     }
+    return Arrays.copyOf(out, length);
   }
 
   private static boolean isWhitespace(byte b) {
