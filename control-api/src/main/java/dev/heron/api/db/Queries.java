@@ -52,6 +52,7 @@ public final class Queries {
   public static final String CAMPAIGNS_START_SCHEDULED = "campaigns-start-scheduled";
   public static final String PLAN_RESET = "plan-reset";
   public static final String PLAN_MEMORY = "plan-memory";
+  public static final String PLAN_NO_JIT = "plan-no-jit";
   public static final String PLAN_AUDIENCE = "plan-audience";
   public static final String PLAN_ANALYZE = "plan-analyze";
   public static final String PLAN_SIZE = "plan-size";
@@ -136,6 +137,7 @@ public final class Queries {
     CAMPAIGNS_START_SCHEDULED,
     PLAN_RESET,
     PLAN_MEMORY,
+    PLAN_NO_JIT,
     PLAN_AUDIENCE,
     PLAN_ANALYZE,
     PLAN_SIZE,

@@ -23,6 +23,7 @@ final class AudienceSteps {
     public long apply(PlanRequest request, Tx tx) throws SQLException {
       tx.update(Queries.PLAN_RESET);
       tx.update(Queries.PLAN_MEMORY);
+      tx.update(Queries.PLAN_NO_JIT);
       List<Object> params = new ArrayList<>();
       params.add(request.channel().wireName());
       params.add(request.dueAt());
