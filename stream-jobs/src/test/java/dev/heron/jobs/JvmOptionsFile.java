@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The options {@code bin/heron up} starts the stream jobs' JVM with, read from the module's {@code
  * heron-jvm.options}, for tests that start the pipeline or a Flink cluster as processes of their
- * own. A heap size in the file is left out: each test sets its own.
+ * own; each test gives its heap size after them.
  */
 final class JvmOptionsFile {
   private JvmOptionsFile() {}
@@ -18,7 +18,7 @@ final class JvmOptionsFile {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .lines()
           .map(String::strip)
-          .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("-Xmx"))
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
           .toList();
     }
   }

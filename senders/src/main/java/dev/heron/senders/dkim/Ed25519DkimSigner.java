@@ -53,9 +53,8 @@ final class Ed25519DkimSigner {
     String bodyHash = Base64.getEncoder().encodeToString(sha256.digest());
 
     // RFC 8463 §3: the signature is over the SHA-256 hash of the canonicalized header data, which
-    // goes straight into the digest.
+    // goes straight into the digest (digest() above left it empty).
     List<Field> fields = fields(wire, Math.max(0, bodyStart - 2));
-    sha256.reset();
     StringBuilder names = new StringBuilder();
     for (String wanted : DkimSigning.SIGNED_HEADERS) {
       Field field = last(fields, wanted.toLowerCase(Locale.ROOT));
