@@ -63,6 +63,8 @@ public final class SendTimeOffline {
     List<SendTimeScore.Result> results = new ArrayList<>();
     List<SendTimeScore.Result> assumed = new ArrayList<>();
     List<SendTimeScore.Result> oracles = new ArrayList<>();
+    List<SendTimeScore.Result> unopenedOracles = new ArrayList<>();
+    double[] openProbabilities = range(habits.openProbabilityMin(), habits.openProbabilityMax());
     List<double[]> bins = new ArrayList<>();
     for (int run = 0; run < runs; run++) {
       SimulatedHistory history =
@@ -77,6 +79,8 @@ public final class SendTimeOffline {
       assumed.add(SendTimeScore.score(history, replay.models(ReadingShape.DEFAULT), next));
       oracles.add(
           SendTimeScore.score(history, replay.oracle(SimulatorShapeOracle.SIMULATOR), next));
+      unopenedOracles.add(
+          SendTimeScore.score(history, withUnopened(history.events, openProbabilities), next));
       int[] truths =
           history.contacts.stream().mapToInt(c -> c.habits().preferredHourOfWeek()).toArray();
       List<UUID> ids = history.contacts.stream().map(SimulatedHistory.Contact::id).toList();
@@ -85,8 +89,8 @@ public final class SendTimeOffline {
           Locale.ROOT,
           "run %d: fitted shape (%s); contacts with >= %d human opens %d; true hour in top 3 %.1f %%"
               + " (assumed default shape %.1f %%; raw counts %.1f %%; within 1 h %.1f %%; knowing"
-              + " the simulator's habit shape %.1f %%); by opens %s; uplift x%.3f (true hour"
-              + " x%.3f)%n",
+              + " the simulator's habit shape %.1f %%, and reading unopened messages too %.1f %%);"
+              + " by opens %s; uplift x%.3f (true hour x%.3f)%n",
           run + 1,
           fitted,
           SendTimeScore.MIN_HUMAN_OPENS,
@@ -96,6 +100,7 @@ public final class SendTimeOffline {
           100 * r.rawCountAccuracy(),
           100 * r.withinAnHourAccuracy(),
           100 * oracles.get(run).accuracy(),
+          100 * unopenedOracles.get(run).accuracy(),
           describe(bins.get(run)),
           r.uplift(),
           r.openRateAtTrueHour() / r.openRateAtStart());
@@ -104,7 +109,8 @@ public final class SendTimeOffline {
         Locale.ROOT,
         "median of %d runs (%d contacts, %d weeks x %d campaigns): true hour in top 3 %.1f %%"
             + " (assumed default shape %.1f %%; raw counts %.1f %%; within 1 h %.1f %%; knowing"
-            + " the simulator's habit shape %.1f %%); by opens %s; uplift x%.3f%n",
+            + " the simulator's habit shape %.1f %%, and reading unopened messages too %.1f %%); by"
+            + " opens %s; uplift x%.3f%n",
         runs,
         contacts,
         weeks,
@@ -114,8 +120,55 @@ public final class SendTimeOffline {
         100 * Median.of(results, SendTimeScore.Result::rawCountAccuracy),
         100 * Median.of(results, SendTimeScore.Result::withinAnHourAccuracy),
         100 * Median.of(oracles, SendTimeScore.Result::accuracy),
+        100 * Median.of(unopenedOracles, SendTimeScore.Result::accuracy),
         describe(medianByBin(bins)),
         Median.of(results, SendTimeScore.Result::uplift));
+  }
+
+  /**
+   * What a reader knowing the simulator's shape finds from every delivery, the unopened ones too
+   * ({@link SimulatorShapeOracle#bestHoursWithUnopened}): each contact's messages from the events
+   * Heron sees (each {@code DELIVERED}, and the first human open of its message).
+   */
+  private static Map<UUID, int[]> withUnopened(List<Event> events, double[] openProbabilities) {
+    Map<UUID, Map<UUID, Integer>> deliveredHours =
+        new LinkedHashMap<>(); // contact → message → hour
+    Map<UUID, Integer> firstOpenHours = new HashMap<>(); // message → hour
+    for (Event e : events) { // in time order: a message's delivery before its opens
+      int hour = SendTimeRules.hourOfWeek(e.occurredAt(), ZoneOffset.UTC);
+      if (e.type() == EventType.DELIVERED) {
+        deliveredHours
+            .computeIfAbsent(e.contactId(), k -> new LinkedHashMap<>())
+            .put(e.messageId(), hour);
+      } else if (e.isHumanOpen()) {
+        firstOpenHours.putIfAbsent(e.messageId(), hour);
+      }
+    }
+    Map<UUID, int[]> models = new HashMap<>();
+    deliveredHours.forEach(
+        (contact, messages) ->
+            models.put(
+                contact,
+                SimulatorShapeOracle.SIMULATOR.bestHoursWithUnopened(
+                    messages.entrySet().stream()
+                        .map(
+                            m ->
+                                new SimulatorShapeOracle.Message(
+                                    m.getValue(),
+                                    firstOpenHours.getOrDefault(
+                                        m.getKey(), SimulatorShapeOracle.Message.NOT_OPENED)))
+                        .toList(),
+                    openProbabilities)));
+    return models;
+  }
+
+  /** Twelve points spread evenly over [min, max], for averaging over an unknown probability. */
+  private static double[] range(double min, double max) {
+    double[] points = new double[12];
+    for (int i = 0; i < points.length; i++) {
+      points[i] = min + (max - min) * (i + 0.5) / points.length;
+    }
+    return points;
   }
 
   /** Accuracy alone (the world has no open chance to score an uplift with) in a varied world. */

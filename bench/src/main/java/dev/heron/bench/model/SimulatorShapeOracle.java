@@ -7,6 +7,7 @@ import dev.heron.simulator.recipients.Habits;
 import dev.heron.simulator.recipients.MailReading;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -33,6 +34,7 @@ final class SimulatorShapeOracle {
   private final double[] habit = new double[HOURS];
   private final double[] readAndOpen = new double[HOURS];
   private final double[] normalizer = new double[HOURS];
+  private final double[] openChance = new double[HOURS];
   private final double habitTotal;
 
   /**
@@ -60,7 +62,76 @@ final class SimulatorShapeOracle {
             habit[(deliveredFromPeak + delay) % HOURS] * readLater[delay];
       }
     }
+    for (int deliveredFromPeak = 0; deliveredFromPeak < HOURS; deliveredFromPeak++) {
+      double fresh = 0;
+      for (int delay = 0; delay < HORIZON; delay++) {
+        fresh += habit[(deliveredFromPeak + delay) % HOURS] * readAndOpen[delay];
+      }
+      openChance[deliveredFromPeak] =
+          atDelivery + (1 - atDelivery) * fresh / normalizer[deliveredFromPeak];
+    }
     habitTotal = Arrays.stream(habit).sum();
+  }
+
+  /**
+   * A delivered message as a reader of every event sees it: the hour of the week it was delivered,
+   * and the hour its first human open came, or {@link #NOT_OPENED} when none did.
+   */
+  record Message(int deliveredHourOfWeek, int openedHourOfWeek) {
+    static final int NOT_OPENED = -1;
+
+    boolean opened() {
+      return openedHourOfWeek != NOT_OPENED;
+    }
+  }
+
+  /**
+   * The three likeliest peak hours from every delivered message, the unopened ones too: an unopened
+   * message is likelier where the peak left it waiting long (each message's chance to be opened is
+   * the person's {@code openProbability} × the freshness it kept until read). The person's {@code
+   * openProbability} is not known: the likelihood is averaged over {@code openProbabilities} (the
+   * world's range). This uses more of what the events say than {@link #bestHours}, which reads the
+   * opens alone.
+   */
+  int[] bestHoursWithUnopened(List<Message> messages, double[] openProbabilities) {
+    double[][] log = new double[openProbabilities.length][HOURS];
+    for (Message m : messages) {
+      for (int peak = 0; peak < HOURS; peak++) {
+        int deliveredFromPeak = Math.floorMod(m.deliveredHourOfWeek() - peak, HOURS);
+        if (m.opened()) {
+          int delay = Math.floorMod(m.openedHourOfWeek() - m.deliveredHourOfWeek(), HOURS);
+          int offset = Math.floorMod(m.openedHourOfWeek() - peak, HOURS);
+          double q =
+              Math.max(
+                  (delay == 0 ? atDelivery : 0)
+                      + (1 - atDelivery)
+                          * habit[offset]
+                          * readAndOpen[Math.min(delay, HORIZON - 1)]
+                          / normalizer[deliveredFromPeak],
+                  1e-12);
+          for (int p = 0; p < openProbabilities.length; p++) {
+            log[p][peak] += Math.log(openProbabilities[p] * q);
+          }
+        } else {
+          for (int p = 0; p < openProbabilities.length; p++) {
+            log[p][peak] += Math.log(1 - openProbabilities[p] * openChance[deliveredFromPeak]);
+          }
+        }
+      }
+    }
+    double[] marginal = new double[HOURS];
+    for (int peak = 0; peak < HOURS; peak++) {
+      double most = Double.NEGATIVE_INFINITY;
+      for (double[] byPeak : log) {
+        most = Math.max(most, byPeak[peak]);
+      }
+      double sum = 0;
+      for (double[] byPeak : log) {
+        sum += Math.exp(byPeak[peak] - most);
+      }
+      marginal[peak] = most + Math.log(sum);
+    }
+    return SendTimeRules.bestHours(marginal);
   }
 
   /** The three likeliest peak hours (all readings counted alike: the habits do not change). */
