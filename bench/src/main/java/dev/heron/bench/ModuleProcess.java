@@ -192,12 +192,7 @@ public final class ModuleProcess implements AutoCloseable {
 
   /** CPU seconds the process has used so far. */
   public double cpuSeconds() {
-    return process
-        .toHandle()
-        .info()
-        .totalCpuDuration()
-        .map(d -> d.toNanos() / 1e9)
-        .orElse(Double.NaN);
+    return CpuTime.ofProcess(process.toHandle());
   }
 
   public Path log() {

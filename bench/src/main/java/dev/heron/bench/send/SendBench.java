@@ -2,7 +2,7 @@ package dev.heron.bench.send;
 
 import ch.qos.logback.classic.Level;
 import dev.heron.bench.BenchTenant;
-import dev.heron.bench.MachineCpu;
+import dev.heron.bench.CpuTime;
 import dev.heron.bench.Median;
 import dev.heron.bench.ModuleProcess;
 import dev.heron.events.Decoded;
@@ -290,8 +290,8 @@ public final class SendBench {
     outcomes.expect(campaign.recipients().stream().map(BenchTenant.Recipient::messageId).toList());
     AcceptanceWatch acceptance = new AcceptanceWatch(sim, messageIds);
     double cpuBefore = sender.cpuSeconds();
-    double simulatorBefore = ownCpuSeconds();
-    double machineBefore = MachineCpu.busySeconds();
+    double simulatorBefore = CpuTime.ofProcess(ProcessHandle.current());
+    double machineBefore = CpuTime.ofMachine();
     Instant start = Instant.now();
     for (int i = 0; i < count; i++) {
       BenchTenant.Recipient r = campaign.recipients().get(i);
@@ -310,8 +310,8 @@ public final class SendBench {
     Instant last = accepted.stream().map(DeliveryOutcome::at).max(Instant::compareTo).orElseThrow();
     Instant eventsDone = outcomes.awaitAll(STALL);
     double cpu = sender.cpuSeconds() - cpuBefore;
-    double machine = MachineCpu.busySeconds() - machineBefore;
-    double simulator = ownCpuSeconds() - simulatorBefore;
+    double machine = CpuTime.ofMachine() - machineBefore;
+    double simulator = CpuTime.ofProcess(ProcessHandle.current()) - simulatorBefore;
 
     Map<String, String> helo = new HashMap<>();
     for (int i = 0; i < tenant.ips.size(); i++) {
@@ -319,9 +319,9 @@ public final class SendBench {
     }
     SmtpBaseline baseline = new SmtpBaseline(sim.smtpPort(), accepted, helo, perConnection);
     // The baseline's messages carry the same Message-IDs: the same wait, at the same cost.
-    double baselineMachineBefore = MachineCpu.busySeconds();
+    double baselineMachineBefore = CpuTime.ofMachine();
     double baselineSeconds = baseline.run(new AcceptanceWatch(sim, messageIds), STALL);
-    double baselineMachine = MachineCpu.busySeconds() - baselineMachineBefore;
+    double baselineMachine = CpuTime.ofMachine() - baselineMachineBefore;
     return new Result(
         count,
         Duration.between(start, last).toNanos() / 1e9,
@@ -332,14 +332,6 @@ public final class SendBench {
         baselineSeconds,
         baselineMachine,
         baseline.connections());
-  }
-
-  private static double ownCpuSeconds() {
-    return ProcessHandle.current()
-        .info()
-        .totalCpuDuration()
-        .map(d -> d.toNanos() / 1e9)
-        .orElse(Double.NaN);
   }
 
   private static KafkaProducer<String, byte[]> producer() {
