@@ -131,9 +131,9 @@ public final class SendTimeOffline {
    * Heron sees (each {@code DELIVERED}, and the first human open of its message).
    */
   private static Map<UUID, int[]> withUnopened(List<Event> events, double[] openProbabilities) {
-    Map<UUID, Map<UUID, Integer>> deliveredHours =
-        new LinkedHashMap<>(); // contact → message → hour
-    Map<UUID, Integer> firstOpenHours = new HashMap<>(); // message → hour
+    // contact → message → the hour it was delivered; message → the hour of its first human open
+    Map<UUID, Map<UUID, Integer>> deliveredHours = new LinkedHashMap<>();
+    Map<UUID, Integer> firstOpenHours = new HashMap<>();
     for (Event e : events) { // in time order: a message's delivery before its opens
       int hour = SendTimeRules.hourOfWeek(e.occurredAt(), ZoneOffset.UTC);
       if (e.type() == EventType.DELIVERED) {

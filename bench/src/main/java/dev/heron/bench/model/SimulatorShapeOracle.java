@@ -106,7 +106,7 @@ final class SimulatorShapeOracle {
                   (delay == 0 ? atDelivery : 0)
                       + (1 - atDelivery)
                           * habit[offset]
-                          * readAndOpen[Math.min(delay, HORIZON - 1)]
+                          * readAndOpen[delay]
                           / normalizer[deliveredFromPeak],
                   1e-12);
           for (int p = 0; p < openProbabilities.length; p++) {

@@ -63,6 +63,7 @@ public final class SendBench {
 
   private static final int MIN_WARMUP_ROUNDS = 3;
   private static final int MAX_WARMUP_ROUNDS = 10;
+
   private final Path work;
   private final RunningSimulator sim;
   private final BenchTenant tenant;
