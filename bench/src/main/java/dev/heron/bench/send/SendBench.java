@@ -64,6 +64,9 @@ public final class SendBench {
   private static final int MIN_WARMUP_ROUNDS = 3;
   private static final int MAX_WARMUP_ROUNDS = 10;
 
+  /** Enough for a rate that holds still between rounds; bounds the warm-up of long runs. */
+  private static final int MOST_PER_WARMUP_ROUND = 10_000;
+
   private final Path work;
   private final RunningSimulator sim;
   private final BenchTenant tenant;
@@ -158,10 +161,12 @@ public final class SendBench {
     Migrations.apply(db);
     BenchTenant tenant = BenchTenant.create(db, "send", ipCount, signature.newKey());
     // The sender's JIT compiles for a minute or more on two shared cores (C2 was still a third of
-    // its CPU after 30,000 messages): warm-up rounds of a run's size go on until one is within
-    // WARM_WITHIN of the round before (at least MIN_WARMUP_ROUNDS, at most MAX_WARMUP_ROUNDS), as
-    // a sender that has run for a while is what the target is about. Left out of the medians.
-    int warmupMost = MAX_WARMUP_ROUNDS * messages;
+    // its CPU after 30,000 messages): warm-up rounds of a run's size (at most
+    // MOST_PER_WARMUP_ROUND) go on until one is within WARM_WITHIN of the round before (at least
+    // MIN_WARMUP_ROUNDS, at most MAX_WARMUP_ROUNDS), as a sender that has run for a while is what
+    // the target is about. Left out of the medians.
+    int warmupRound = Math.min(messages, MOST_PER_WARMUP_ROUND);
+    int warmupMost = MAX_WARMUP_ROUNDS * warmupRound;
     SimulatorConfig base = SimulatorConfig.forTests(work, SimulatorConfig.DEFAULT_SEED);
     RunningSimulator sim =
         Simulator.start(
@@ -205,7 +210,7 @@ public final class SendBench {
         KafkaProducer<String, byte[]> producer = producer();
         OutcomeWatch outcomes = new OutcomeWatch(tenant.tenantId)) {
       SendBench bench = new SendBench(work, sim, tenant, sender, producer, outcomes, perConnection);
-      bench.warmUp(messages);
+      bench.warmUp(warmupRound);
       List<Result> results = new ArrayList<>();
       for (int i = 1; i <= runs; i++) {
         Result r = bench.run("run" + i, messages);
