@@ -98,7 +98,7 @@ public final class SendBench {
       double heronSeconds,
       double eventsSeconds,
       double senderCpuSeconds,
-      double simulatorCpuSeconds,
+      double benchJvmCpuSeconds,
       double machineCpuSeconds,
       double baselineSeconds,
       double baselineMachineCpuSeconds,
@@ -128,14 +128,16 @@ public final class SendBench {
       return 1000 * senderCpuSeconds / messages;
     }
 
-    /** This JVM's share: the simulated providers, the requests' producer, the watches. */
-    double simulatorMillisPerMessage() {
-      return 1000 * simulatorCpuSeconds / messages;
+    /**
+     * This JVM's share: the simulated providers (most of it), the requests' producer, the watches.
+     */
+    double benchJvmMillisPerMessage() {
+      return 1000 * benchJvmCpuSeconds / messages;
     }
 
     /** The broker, the database and anything else the machine ran. */
     double restMillisPerMessage() {
-      return machineMillisPerMessage() - senderMillisPerMessage() - simulatorMillisPerMessage();
+      return machineMillisPerMessage() - senderMillisPerMessage() - benchJvmMillisPerMessage();
     }
   }
 
@@ -228,7 +230,7 @@ public final class SendBench {
           results.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.ratio())).toList(),
           Median.of(results, Result::machineMillisPerMessage),
           Median.of(results, Result::senderMillisPerMessage),
-          Median.of(results, Result::simulatorMillisPerMessage),
+          Median.of(results, Result::benchJvmMillisPerMessage),
           Median.of(results, Result::restMillisPerMessage),
           Median.of(results, Result::baselineMachineMillisPerMessage),
           loadAverage());
@@ -296,7 +298,7 @@ public final class SendBench {
     outcomes.expect(campaign.recipients().stream().map(BenchTenant.Recipient::messageId).toList());
     AcceptanceWatch acceptance = new AcceptanceWatch(sim, messageIds);
     double cpuBefore = sender.cpuSeconds();
-    double simulatorBefore = CpuTime.ofProcess(ProcessHandle.current());
+    double benchJvmBefore = CpuTime.ofProcess(ProcessHandle.current());
     double machineBefore = CpuTime.ofMachine();
     Instant start = Instant.now();
     for (int i = 0; i < count; i++) {
@@ -317,7 +319,7 @@ public final class SendBench {
     Instant eventsDone = outcomes.awaitAll(STALL);
     double cpu = sender.cpuSeconds() - cpuBefore;
     double machine = CpuTime.ofMachine() - machineBefore;
-    double simulator = CpuTime.ofProcess(ProcessHandle.current()) - simulatorBefore;
+    double benchJvm = CpuTime.ofProcess(ProcessHandle.current()) - benchJvmBefore;
 
     Map<String, String> helo = new HashMap<>();
     for (int i = 0; i < tenant.ips.size(); i++) {
@@ -333,7 +335,7 @@ public final class SendBench {
         Duration.between(start, last).toNanos() / 1e9,
         Duration.between(start, eventsDone).toNanos() / 1e9,
         cpu,
-        simulator,
+        benchJvm,
         machine,
         baselineSeconds,
         baselineMachine,
