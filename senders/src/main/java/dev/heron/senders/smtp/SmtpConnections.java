@@ -17,7 +17,10 @@ import java.util.function.Supplier;
  * transactions), before the server drops it on its own.
  */
 public final class SmtpConnections implements AutoCloseable {
-  /** How lanes connect: the exchangers' port, socket timeouts, how long a lane may sit idle. */
+  /**
+   * How lanes connect: the exchangers' port, the timeout of connecting, of each read and of each
+   * write, how long a lane may sit idle.
+   */
   public record Options(int port, Duration timeout, Duration idle) {
     public static Options forPort(int port) {
       return new Options(port, Duration.ofSeconds(30), Duration.ofSeconds(30));
@@ -31,10 +34,12 @@ public final class SmtpConnections implements AutoCloseable {
   public record LaneLimits(int connections, int messagesPerConnection) {}
 
   private final Options options;
+  private final WriteWatchdog writes;
   private final Cache<LaneKey, SmtpLane> lanes;
 
   public SmtpConnections(Options options) {
     this.options = options;
+    this.writes = new WriteWatchdog(options.timeout());
     this.lanes =
         Caffeine.newBuilder()
             .expireAfterAccess(options.idle())
@@ -69,7 +74,11 @@ public final class SmtpConnections implements AutoCloseable {
               key,
               k ->
                   new SmtpLane(
-                      k, options.port(), options.timeout(), limits.messagesPerConnection()));
+                      k,
+                      options.port(),
+                      options.timeout(),
+                      writes,
+                      limits.messagesPerConnection()));
       try {
         return lane.send(exchanger, composition, notBefore, gate);
       } catch (RejectedExecutionException e) {
@@ -108,5 +117,6 @@ public final class SmtpConnections implements AutoCloseable {
   public void close() {
     lanes.invalidateAll();
     lanes.cleanUp();
+    writes.close();
   }
 }

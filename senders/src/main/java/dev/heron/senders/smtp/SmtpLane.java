@@ -42,10 +42,11 @@ final class SmtpLane implements AutoCloseable {
   private boolean suspect;
   private Instant lastUsed = Instant.MIN;
 
-  SmtpLane(LaneKey key, int port, Duration timeout, int maxMessagesPerConnection) {
+  SmtpLane(
+      LaneKey key, int port, Duration timeout, WriteWatchdog writes, int maxMessagesPerConnection) {
     this.key = key;
     this.port = port;
-    this.session = Session.getInstance(properties(key, port, timeout));
+    this.session = Session.getInstance(properties(key, port, timeout, writes));
     this.maxMessagesPerConnection = maxMessagesPerConnection;
     this.thread =
         Executors.newSingleThreadExecutor(
@@ -57,14 +58,20 @@ final class SmtpLane implements AutoCloseable {
             });
   }
 
-  private static Properties properties(LaneKey key, int port, Duration timeout) {
+  /**
+   * Connecting and each read time out by the socket's own timeouts, each write by {@code writes}.
+   */
+  private static Properties properties(
+      LaneKey key, int port, Duration timeout, WriteWatchdog writes) {
     Properties p = new Properties();
     p.setProperty("mail.smtp.port", Integer.toString(port));
     p.setProperty("mail.smtp.localaddress", key.sourceIp());
     p.setProperty("mail.smtp.localhost", key.heloName());
     p.setProperty("mail.smtp.connectiontimeout", Long.toString(timeout.toMillis()));
     p.setProperty("mail.smtp.timeout", Long.toString(timeout.toMillis()));
-    p.setProperty("mail.smtp.writetimeout", Long.toString(timeout.toMillis()));
+    p.put("mail.smtp.socketFactory", writes.sockets());
+    // A connection that fails is not tried again without the watchdog's sockets.
+    p.setProperty("mail.smtp.socketFactory.fallback", "false");
     p.setProperty("mail.smtp.quitwait", "false");
     // Opportunistic TLS between mail servers (RFC 7435): encrypt when offered, and since MX
     // certificates are rarely valid for the name we connect to, do not insist on verifying them.
