@@ -58,13 +58,16 @@ import org.slf4j.LoggerFactory;
 public final class SendBench {
   private static final Duration STALL = Duration.ofSeconds(90);
 
-  /** A warm-up round within this share of the round before ends the warm-up. */
+  /**
+   * The warm-up ends when each of the last {@link #SETTLED_STEPS} rounds moved the sender's CPU a
+   * message by less than this share of the round before.
+   */
   private static final double WARM_WITHIN = 0.05;
 
-  private static final int MIN_WARMUP_ROUNDS = 3;
-  private static final int MAX_WARMUP_ROUNDS = 10;
+  private static final int SETTLED_STEPS = 2;
+  private static final int MAX_WARMUP_ROUNDS = 15;
 
-  /** Enough for a rate that holds still between rounds; bounds the warm-up of long runs. */
+  /** Enough for a figure that holds still between rounds; bounds the warm-up of long runs. */
   private static final int MOST_PER_WARMUP_ROUND = 10_000;
 
   private final Path work;
@@ -162,11 +165,11 @@ public final class SendBench {
     db.setPassword(Settings.get(Settings.DB_PASSWORD));
     Migrations.apply(db);
     BenchTenant tenant = BenchTenant.create(db, "send", ipCount, signature.newKey());
-    // The sender's JIT compiles for a minute or more on two shared cores (C2 was still a third of
-    // its CPU after 30,000 messages): warm-up rounds of a run's size (at most
-    // MOST_PER_WARMUP_ROUND) go on until one is within WARM_WITHIN of the round before (at least
-    // MIN_WARMUP_ROUNDS, at most MAX_WARMUP_ROUNDS), as a sender that has run for a while is what
-    // the target is about. Left out of the medians.
+    // The sender's JIT compiles for minutes on two shared cores (C2 was still a third of its CPU
+    // after 30,000 messages, and its CPU a message stepped down by a fifth after 100,000): warm-up
+    // rounds of a run's size (at most MOST_PER_WARMUP_ROUND) go on until the sender's CPU a message
+    // settles (see warmUp; at most MAX_WARMUP_ROUNDS), as a sender that has run for a while is
+    // what the target is about. Left out of the medians.
     int warmupRound = Math.min(messages, MOST_PER_WARMUP_ROUND);
     int warmupMost = MAX_WARMUP_ROUNDS * warmupRound;
     SimulatorConfig base = SimulatorConfig.forTests(work, SimulatorConfig.DEFAULT_SEED);
@@ -252,20 +255,37 @@ public final class SendBench {
     }
   }
 
-  /** Warm-up rounds until the rate settles (see {@link #WARM_WITHIN}). */
+  /**
+   * Warm-up rounds until the sender's CPU a message settles: {@link #SETTLED_STEPS} rounds in a row
+   * each within {@link #WARM_WITHIN} of the round before. Its CPU, not the rate: the rate moves
+   * with whatever else the two cores run, the CPU a message with what the JIT has compiled.
+   */
   private void warmUp(int messages) throws Exception {
-    double previous = Double.NaN;
+    List<Double> senderMillis = new ArrayList<>();
     for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
       Result r = run("warmup" + round, messages);
       System.out.printf(Locale.ROOT, "warm-up %d: %s%n", round, describe(r));
-      double rate = r.heronRate();
-      if (round >= MIN_WARMUP_ROUNDS && Math.abs(rate - previous) <= WARM_WITHIN * previous) {
+      senderMillis.add(r.senderMillisPerMessage());
+      if (settled(senderMillis, SETTLED_STEPS, WARM_WITHIN)) {
         return;
       }
-      previous = rate;
     }
     System.out.printf(
         Locale.ROOT, "warm-up: not settled after %d rounds; measuring anyway%n", MAX_WARMUP_ROUNDS);
+  }
+
+  /** Whether each of the last {@code steps} values is within {@code share} of the one before. */
+  static boolean settled(List<Double> values, int steps, double share) {
+    if (values.size() <= steps) {
+      return false;
+    }
+    for (int i = values.size() - steps; i < values.size(); i++) {
+      double before = values.get(i - 1);
+      if (Math.abs(values.get(i) - before) > share * before) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String describe(Result r) {
