@@ -59,13 +59,21 @@ public final class SendBench {
   private static final Duration STALL = Duration.ofSeconds(90);
 
   /**
-   * The warm-up ends when each of the last {@link #SETTLED_STEPS} rounds moved the sender's CPU a
-   * message by less than this share of the round before.
+   * The sender's CPU a message stepped down by a fifth after about 100,000 messages (the JIT's late
+   * work) while the rounds before had held within a few per cent: the warm-up sends at least this
+   * many messages.
+   */
+  private static final int LEAST_WARMUP_MESSAGES = 120_000;
+
+  private static final int MOST_WARMUP_MESSAGES = 200_000;
+
+  /**
+   * After its least, the warm-up ends when {@link #SETTLED_STEPS} rounds in a row brought the
+   * sender's CPU a message no lower than this share below the lowest before them.
    */
   private static final double WARM_WITHIN = 0.05;
 
   private static final int SETTLED_STEPS = 2;
-  private static final int MAX_WARMUP_ROUNDS = 15;
 
   /** Enough for a figure that holds still between rounds; bounds the warm-up of long runs. */
   private static final int MOST_PER_WARMUP_ROUND = 10_000;
@@ -168,10 +176,10 @@ public final class SendBench {
     // The sender's JIT compiles for minutes on two shared cores (C2 was still a third of its CPU
     // after 30,000 messages, and its CPU a message stepped down by a fifth after 100,000): warm-up
     // rounds of a run's size (at most MOST_PER_WARMUP_ROUND) go on until the sender's CPU a message
-    // settles (see warmUp; at most MAX_WARMUP_ROUNDS), as a sender that has run for a while is
-    // what the target is about. Left out of the medians.
+    // settles (see warmUp), as a sender that has run for a while is what the target is about. Left
+    // out of the medians.
     int warmupRound = Math.min(messages, MOST_PER_WARMUP_ROUND);
-    int warmupMost = MAX_WARMUP_ROUNDS * warmupRound;
+    int warmupMost = MOST_WARMUP_MESSAGES + warmupRound;
     SimulatorConfig base = SimulatorConfig.forTests(work, SimulatorConfig.DEFAULT_SEED);
     RunningSimulator sim =
         Simulator.start(
@@ -256,36 +264,42 @@ public final class SendBench {
   }
 
   /**
-   * Warm-up rounds until the sender's CPU a message settles: {@link #SETTLED_STEPS} rounds in a row
-   * each within {@link #WARM_WITHIN} of the round before. Its CPU, not the rate: the rate moves
-   * with whatever else the two cores run, the CPU a message with what the JIT has compiled.
+   * Warm-up rounds of {@code messages}: at least {@link #LEAST_WARMUP_MESSAGES} in all, then until
+   * the sender's CPU a message settles (see {@link #settled}), at most {@link
+   * #MOST_WARMUP_MESSAGES}. Its CPU, not the rate: the rate moves with whatever else the two cores
+   * run, the CPU a message with what the JIT has compiled.
    */
   private void warmUp(int messages) throws Exception {
     List<Double> senderMillis = new ArrayList<>();
-    for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
+    int sent = 0;
+    for (int round = 1; sent < MOST_WARMUP_MESSAGES; round++) {
       Result r = run("warmup" + round, messages);
+      sent += messages;
       System.out.printf(Locale.ROOT, "warm-up %d: %s%n", round, describe(r));
       senderMillis.add(r.senderMillisPerMessage());
-      if (settled(senderMillis, SETTLED_STEPS, WARM_WITHIN)) {
+      if (sent >= LEAST_WARMUP_MESSAGES && settled(senderMillis, SETTLED_STEPS, WARM_WITHIN)) {
         return;
       }
     }
     System.out.printf(
-        Locale.ROOT, "warm-up: not settled after %d rounds; measuring anyway%n", MAX_WARMUP_ROUNDS);
+        Locale.ROOT,
+        "warm-up: not settled after %d messages; measuring anyway%n",
+        MOST_WARMUP_MESSAGES);
   }
 
-  /** Whether each of the last {@code steps} values is within {@code share} of the one before. */
+  /**
+   * Whether the last {@code steps} values came no lower than {@code share} below the lowest before
+   * them: noise moves the figure both ways, the JIT only down.
+   */
   static boolean settled(List<Double> values, int steps, double share) {
     if (values.size() <= steps) {
       return false;
     }
-    for (int i = values.size() - steps; i < values.size(); i++) {
-      double before = values.get(i - 1);
-      if (Math.abs(values.get(i) - before) > share * before) {
-        return false;
-      }
-    }
-    return true;
+    List<Double> before = values.subList(0, values.size() - steps);
+    List<Double> last = values.subList(values.size() - steps, values.size());
+    double lowestBefore = before.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    double lowestLast = last.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    return lowestLast >= (1 - share) * lowestBefore;
   }
 
   private static String describe(Result r) {

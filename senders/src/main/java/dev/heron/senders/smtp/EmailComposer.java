@@ -4,12 +4,15 @@ import dev.heron.events.MessageClass;
 import dev.heron.events.SendRequest;
 import dev.heron.senders.delivery.OutboundMessage;
 import dev.heron.senders.delivery.RenderedContent;
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Locale;
@@ -125,17 +128,30 @@ public final class EmailComposer {
     boolean hasText = content.text() != null && !content.text().isEmpty();
     if (hasHtml && hasText) {
       MimeBodyPart text = new MimeBodyPart();
-      text.setText(content.text(), CHARSET, "plain");
+      setText(text, content.text(), "plain");
       MimeBodyPart html = new MimeBodyPart();
-      html.setText(content.html(), CHARSET, "html");
+      setText(html, content.html(), "html");
       message.setContent(new MimeMultipart("alternative", text, html));
     } else if (hasHtml) {
-      message.setText(content.html(), CHARSET, "html");
+      setText(message, content.html(), "html");
     } else if (hasText) {
-      message.setText(content.text(), CHARSET, "plain");
+      setText(message, content.text(), "plain");
     } else {
       throw new IllegalArgumentException("the template has neither an HTML nor a text body");
     }
+  }
+
+  /**
+   * What {@code setText(body, "UTF-8", subtype)} does, with the body's UTF-8 bytes behind a data
+   * source instead of the string: Angus Mail writes a string body through a stream without an array
+   * write, a byte at a time, once to choose the transfer encoding and once into the message (a
+   * tenth of the sender's CPU in the send benchmark's profile); bytes go in blocks.
+   */
+  private static void setText(MimePart part, String body, String subtype)
+      throws MessagingException {
+    String type = "text/" + subtype + "; charset=" + CHARSET;
+    part.setDataHandler(
+        new DataHandler(new ByteArrayDataSource(body.getBytes(StandardCharsets.UTF_8), type)));
   }
 
   /** Keeps the Message-ID Heron chose instead of generating one when the message is saved. */

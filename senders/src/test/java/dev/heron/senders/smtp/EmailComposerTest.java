@@ -12,14 +12,22 @@ import dev.heron.senders.delivery.OutboundMessage;
 import dev.heron.senders.delivery.RenderedContent;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 public class EmailComposerTest {
   private final TrackingLinks links = new TrackingLinks("https://t.heron.test", "secret");
@@ -65,6 +73,69 @@ public class EmailComposerTest {
     message.writeTo(bytes);
     return new MimeMessage(
         Session.getInstance(new Properties()), new ByteArrayInputStream(bytes.toByteArray()));
+  }
+
+  /**
+   * The body goes in as UTF-8 bytes rather than through Angus Mail's {@code setText}; the message
+   * must read the same: the same content type, the transfer encoding Angus Mail would choose (7bit,
+   * quoted-printable for mostly ASCII or over-long lines, base64 for mostly non-ASCII) and the same
+   * bytes.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Plain ASCII.\nA second line.\n",
+        "Grüße aus Köln, mostly ASCII – with a dash",
+        "日本語のテキストだけのメッセージです",
+        "a line longer than SMTP allows: "
+      })
+  void aBodyIsEncodedAsAngusMailsOwnSetTextWould(String text) throws Exception {
+    String body = text.endsWith(": ") ? text + "x".repeat(1200) : text;
+    for (String html : new String[] {null, "<p>" + body + "</p>"}) {
+      OutboundMessage outbound =
+          outbound(request(MessageClass.TRANSACTIONAL, "a@b.test", null), html, body);
+      EmailComposer.Composed composed = composer.compose(outbound);
+      MimeMessage reference = new MimeMessage(Session.getInstance(new Properties()));
+      if (html == null) {
+        reference.setText(body, "UTF-8", "plain");
+      } else {
+        MimeBodyPart textPart = new MimeBodyPart();
+        textPart.setText(body, "UTF-8", "plain");
+        MimeBodyPart htmlPart = new MimeBodyPart();
+        htmlPart.setText(outbound.content().html(), "UTF-8", "html");
+        reference.setContent(new MimeMultipart("alternative", textPart, htmlPart));
+      }
+      reference.saveChanges();
+      assertThat(partsOf(onTheWire(composed.message())))
+          .as(html == null ? "text only" : "text and HTML")
+          .isEqualTo(partsOf(onTheWire(reference)));
+    }
+  }
+
+  /** Each part's content type, transfer encoding and raw (still encoded) body. */
+  private static List<String> partsOf(MimeMessage message) throws Exception {
+    List<MimePart> parts = new ArrayList<>();
+    if (message.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        parts.add((MimePart) multipart.getBodyPart(i));
+      }
+    } else {
+      parts.add(message);
+    }
+    List<String> described = new ArrayList<>();
+    for (MimePart part : parts) {
+      byte[] raw =
+          part instanceof MimeMessage m
+              ? m.getRawInputStream().readAllBytes()
+              : ((MimeBodyPart) part).getRawInputStream().readAllBytes();
+      described.add(
+          part.getContentType()
+              + " | "
+              + part.getEncoding()
+              + " | "
+              + new String(raw, StandardCharsets.US_ASCII));
+    }
+    return described;
   }
 
   @Test
