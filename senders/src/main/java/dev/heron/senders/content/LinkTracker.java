@@ -17,7 +17,6 @@ public final class LinkTracker {
       Pattern.compile(
           "(<a\\b[^>]*?\\bhref\\s*=\\s*)(\"([^\"]*)\"|'([^']*)')",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern BODY_END = Pattern.compile("</body\\s*>", Pattern.CASE_INSENSITIVE);
 
   /** The HTML with tracking, and the original URLs by link index. */
   public record TrackedHtml(String html, List<String> links) {}
@@ -59,12 +58,27 @@ public final class LinkTracker {
   private static String withPixel(String html, String openUrl) {
     String pixel =
         "<img src=\"" + openUrl + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:none\">";
-    Matcher end = BODY_END.matcher(html);
-    int at = -1;
-    while (end.find()) {
-      at = end.start();
-    }
+    int at = lastBodyEnd(html);
     return at < 0 ? html + pixel : html.substring(0, at) + pixel + html.substring(at);
+  }
+
+  /**
+   * Where the last {@code </body>} tag (any case, spaces before its {@code >}) starts, or -1:
+   * looked for from the end, where it is, rather than by matching a pattern across the whole body.
+   */
+  static int lastBodyEnd(String html) {
+    for (int at = html.lastIndexOf('<'); at >= 0; at = html.lastIndexOf('<', at - 1)) {
+      if (html.regionMatches(true, at, "</body", 0, 6)) {
+        int i = at + 6;
+        while (i < html.length() && Character.isWhitespace(html.charAt(i))) {
+          i++;
+        }
+        if (i < html.length() && html.charAt(i) == '>') {
+          return at;
+        }
+      }
+    }
+    return -1;
   }
 
   private static final Pattern ENTITY =

@@ -56,4 +56,15 @@ class LinkTrackerTest {
     assertThat(LinkTracker.unescape("https://s.test/?a&#61;1&amp;b&#x3D;2&quot;"))
         .isEqualTo("https://s.test/?a=1&b=2\"");
   }
+
+  @Test
+  void thePixelGoesBeforeTheLastBodyEndTagInAnyCaseOrAtTheEndWithoutOne() {
+    assertThat(LinkTracker.lastBodyEnd("<p>a</p></BODY >\n</html>")).isEqualTo(8);
+    assertThat(LinkTracker.lastBodyEnd("<p>&lt;/body&gt;</p></body></html>")).isEqualTo(20);
+    assertThat(LinkTracker.lastBodyEnd("</body><p>quoted</p></Body\t></html>")).isEqualTo(20);
+    assertThat(LinkTracker.lastBodyEnd("<body><p>no end</p><bodyx>")).isEqualTo(-1);
+    assertThat(LinkTracker.lastBodyEnd("</body")).isEqualTo(-1);
+    assertThat(tracker.track(messageId, "<p>fragment</p>").html())
+        .startsWith("<p>fragment</p><img src=\"" + links.openUrl(messageId) + "\"");
+  }
 }
