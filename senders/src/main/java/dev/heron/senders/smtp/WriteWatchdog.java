@@ -165,14 +165,13 @@ public final class WriteWatchdog implements AutoCloseable {
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-      return connected(null, new InetSocketAddress(host, port));
+      return createSocket(InetAddress.getByName(host), port);
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
         throws IOException {
-      return connected(
-          new InetSocketAddress(localHost, localPort), new InetSocketAddress(host, port));
+      return createSocket(InetAddress.getByName(host), port, localHost, localPort);
     }
 
     @Override
