@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * tenth of the sender's CPU in the send benchmark (docs/benchmarks.md). Here a write costs two
  * volatile stores.
  */
-public final class WriteWatchdog implements AutoCloseable {
+final class WriteWatchdog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WriteWatchdog.class);
   private static final long NOT_WRITING = Long.MIN_VALUE;
 
@@ -38,7 +38,7 @@ public final class WriteWatchdog implements AutoCloseable {
   private final SocketFactory sockets = new WatchedSockets();
 
   /** Checks every quarter of {@code timeout}, at least every second. */
-  public WriteWatchdog(Duration timeout) {
+  WriteWatchdog(Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the write timeout must be positive: " + timeout);
     }
@@ -55,7 +55,7 @@ public final class WriteWatchdog implements AutoCloseable {
   }
 
   /** Makes the sockets this watchdog watches: for {@code mail.smtp.socketFactory}. */
-  public SocketFactory sockets() {
+  SocketFactory sockets() {
     return sockets;
   }
 
