@@ -32,12 +32,8 @@ class WriteWatchdogTest {
 
   @Test
   void aWriteTheServerNeverReadsFailsAfterTheTimeout() throws Exception {
-    try (ServerSocket server = listening();
-        WriteWatchdog watchdog = new WriteWatchdog(TIMEOUT);
-        Socket socket =
-            watchdog.sockets().createSocket(InetAddress.getLoopbackAddress(), port(server));
-        Socket accepted = server.accept()) {
-      OutputStream out = socket.getOutputStream();
+    try (Connection c = Connection.open()) {
+      OutputStream out = c.socket().getOutputStream();
       byte[] chunk = new byte[1 << 20];
       long start = System.nanoTime();
       assertThatThrownBy(
@@ -50,27 +46,23 @@ class WriteWatchdogTest {
           .hasMessageContaining("the server stopped reading");
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       assertThat(millis).isBetween(TIMEOUT.toMillis(), TIMEOUT.toMillis() + 5_000);
-      assertThat(socket.isClosed()).isTrue();
-      assertThat(watchdog.watched()).isZero();
+      assertThat(c.socket().isClosed()).isTrue();
+      assertThat(c.watchdog().watched()).isZero();
     }
   }
 
   @Test
   void writesThatMoveAreLeftAloneHoweverLongTheConnectionLives() throws Exception {
-    try (ServerSocket server = listening();
-        WriteWatchdog watchdog = new WriteWatchdog(TIMEOUT);
-        Socket socket =
-            watchdog.sockets().createSocket(InetAddress.getLoopbackAddress(), port(server));
-        Socket accepted = server.accept()) {
-      OutputStream out = socket.getOutputStream();
+    try (Connection c = Connection.open()) {
+      OutputStream out = c.socket().getOutputStream();
       byte[] line = "NOOP\r\n".getBytes(StandardCharsets.US_ASCII);
       for (int i = 0; i < 4; i++) {
         out.write(line);
         Thread.sleep(TIMEOUT.toMillis()); // idle between writes: not a blocked write
       }
-      assertThat(socket.isClosed()).isFalse();
-      assertThat(watchdog.watched()).isEqualTo(1);
-      byte[] read = accepted.getInputStream().readNBytes(line.length * 4);
+      assertThat(c.socket().isClosed()).isFalse();
+      assertThat(c.watchdog().watched()).isEqualTo(1);
+      byte[] read = c.accepted().getInputStream().readNBytes(line.length * 4);
       assertThat(new String(read, StandardCharsets.US_ASCII)).isEqualTo("NOOP\r\n".repeat(4));
     }
   }
@@ -143,6 +135,27 @@ class WriteWatchdogTest {
       }
     } catch (IOException | InterruptedException e) {
       // the test closed the server
+    }
+  }
+
+  /** A watched socket and the server's end of it, which reads only when the test does. */
+  private record Connection(
+      ServerSocket server, WriteWatchdog watchdog, Socket socket, Socket accepted)
+      implements AutoCloseable {
+    static Connection open() throws IOException {
+      ServerSocket server = listening();
+      WriteWatchdog watchdog = new WriteWatchdog(TIMEOUT);
+      Socket socket =
+          watchdog.sockets().createSocket(InetAddress.getLoopbackAddress(), port(server));
+      return new Connection(server, watchdog, socket, server.accept());
+    }
+
+    @Override
+    public void close() throws IOException {
+      accepted.close();
+      socket.close();
+      watchdog.close();
+      server.close();
     }
   }
 
