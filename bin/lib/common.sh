@@ -251,9 +251,10 @@ jvm_add_opens() {
   sed -n 's:.*<heron.test.argLine>\(.*\)</heron.test.argLine>.*:\1:p' "$REPO/pom.xml"
 }
 
-# The stream jobs' JVM options (garbage collector, --add-opens), one a line, from their own file.
+# The stream jobs' JVM options (garbage collector, --add-opens): their own file, which the java
+# launcher reads itself as an argument file (@file; its # lines are comments).
 stream_jobs_jvm_options() {
-  grep -v '^\s*\(#\|$\)' "$REPO/stream-jobs/src/main/resources/heron-jvm.options"
+  printf '@%s\n' "$REPO/stream-jobs/src/main/resources/heron-jvm.options"
 }
 
 # Kills process $1 and its descendants at once (SIGKILL): the last resort of `down`.

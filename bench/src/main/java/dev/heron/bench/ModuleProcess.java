@@ -45,14 +45,10 @@ public final class ModuleProcess implements AutoCloseable {
   /** A stream job's {@code mainClass}, with the JVM options Flink needs. */
   public static ModuleProcess streamJob(
       Path repo, String mainClass, Map<String, String> settings, Path log) throws IOException {
-    List<String> options = new ArrayList<>();
-    for (String line :
-        Files.readAllLines(repo.resolve("stream-jobs/src/main/resources/heron-jvm.options"))) {
-      if (!line.isBlank() && !line.strip().startsWith("#")) {
-        options.add(line.strip());
-      }
-    }
-    return start(repo, "stream-jobs", mainClass, "-Xmx768m", options, settings, log);
+    // The java launcher reads the options file itself (an @argument file; # lines are comments).
+    Path options =
+        repo.resolve("stream-jobs/src/main/resources/heron-jvm.options").toAbsolutePath();
+    return start(repo, "stream-jobs", mainClass, "-Xmx768m", List.of("@" + options), settings, log);
   }
 
   /**

@@ -1,25 +1,22 @@
 package dev.heron.jobs;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 
 /**
- * The options {@code bin/heron up} starts the stream jobs' JVM with, read from the module's {@code
+ * The options {@code bin/heron up} starts the stream jobs' JVM with, the module's {@code
  * heron-jvm.options}, for tests that start the pipeline or a Flink cluster as processes of their
- * own; each test gives its heap size after them.
+ * own: an argument the java launcher expands itself ({@code @file}; its # lines are comments). Each
+ * test gives its heap size after it.
  */
 final class JvmOptionsFile {
   private JvmOptionsFile() {}
 
-  static List<String> options() throws IOException {
-    try (InputStream in = JvmOptionsFile.class.getResourceAsStream("/heron-jvm.options")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .lines()
-          .map(String::strip)
-          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-          .toList();
+  static String argument() {
+    try {
+      return "@" + Path.of(JvmOptionsFile.class.getResource("/heron-jvm.options").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("heron-jvm.options is not a file", e);
     }
   }
 }

@@ -291,7 +291,7 @@ public final class SendBench {
    * Whether the last {@code steps} values came no lower than {@code share} below the lowest before
    * them: noise moves the figure both ways, the JIT only down.
    */
-  static boolean settled(List<Double> values, int steps, double share) {
+  private static boolean settled(List<Double> values, int steps, double share) {
     if (values.size() <= steps) {
       return false;
     }
