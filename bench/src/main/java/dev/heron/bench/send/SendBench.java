@@ -364,6 +364,7 @@ public final class SendBench {
     double baselineMachineBefore = CpuTime.ofMachine();
     double baselineSeconds = baseline.run(new AcceptanceWatch(sim, messageIds), STALL);
     double baselineMachine = CpuTime.ofMachine() - baselineMachineBefore;
+    emptyMailboxes();
     return new Result(
         count,
         Duration.between(start, last).toNanos() / 1e9,
@@ -374,6 +375,20 @@ public final class SendBench {
         baselineSeconds,
         baselineMachine,
         baseline.connections());
+  }
+
+  /**
+   * Empties the simulated mailboxes after a run (not timed): every run writes to new recipients, so
+   * they would otherwise keep every message of the invocation on disk (gigabytes) until the next
+   * invocation deletes them.
+   */
+  private void emptyMailboxes() throws java.io.IOException {
+    Path root = sim.mailDirectory();
+    try (var recipients = Files.list(root)) {
+      for (Path recipient : recipients.toList()) {
+        deleteTree(recipient);
+      }
+    }
   }
 
   private static KafkaProducer<String, byte[]> producer() {
