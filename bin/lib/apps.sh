@@ -23,12 +23,11 @@ app_heap() {
   esac
 }
 
-# Its JVM options beyond the heap: the stream jobs' own file (garbage collector, --add-opens), the
-# --add-opens list of the parent pom for the others.
+# Its JVM options beyond the heap: those of every Heron JVM, and the stream jobs' own file.
 app_jvm_options() {
   case $1 in
     stream-jobs) stream_jobs_jvm_options ;;
-    *) jvm_add_opens ;;
+    *) jvm_options ;;
   esac
 }
 

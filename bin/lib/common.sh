@@ -246,14 +246,16 @@ module_classpath() {
   printf '%s/%s/target/classes:%s' "$REPO" "$module" "$(<"$REPO/$module/target/classpath.txt")"
 }
 
-# The --add-opens list the parent pom gives tests: Flink and Kafka need it on Java 17 at run time too.
-jvm_add_opens() {
-  sed -n 's:.*<heron.test.argLine>\(.*\)</heron.test.argLine>.*:\1:p' "$REPO/pom.xml"
+# The options every Heron JVM starts with (--add-opens for Flink and Kafka on Java 17): the
+# repository's jvm.options, which the java launcher reads itself as an argument file (@file; its #
+# lines are comments). The tests get the same file from the parent pom's argLine.
+jvm_options() {
+  printf '@%s\n' "$REPO/jvm.options"
 }
 
-# The stream jobs' JVM options (garbage collector, --add-opens): their own file, which the java
-# launcher reads itself as an argument file (@file; its # lines are comments).
+# The stream jobs' JVM options: those of every JVM and their own file (the garbage collector).
 stream_jobs_jvm_options() {
+  jvm_options
   printf '@%s\n' "$REPO/stream-jobs/src/main/resources/heron-jvm.options"
 }
 

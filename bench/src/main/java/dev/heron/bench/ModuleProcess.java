@@ -45,10 +45,8 @@ public final class ModuleProcess implements AutoCloseable {
   /** A stream job's {@code mainClass}, with the JVM options Flink needs. */
   public static ModuleProcess streamJob(
       Path repo, String mainClass, Map<String, String> settings, Path log) throws IOException {
-    // The java launcher reads the options file itself (an @argument file; # lines are comments).
-    Path options =
-        repo.resolve("stream-jobs/src/main/resources/heron-jvm.options").toAbsolutePath();
-    return start(repo, "stream-jobs", mainClass, "-Xmx768m", List.of("@" + options), settings, log);
+    Path own = repo.resolve("stream-jobs/src/main/resources/heron-jvm.options").toAbsolutePath();
+    return start(repo, "stream-jobs", mainClass, "-Xmx768m", List.of("@" + own), settings, log);
   }
 
   /**
@@ -120,6 +118,10 @@ public final class ModuleProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add(heap);
+    // The options of every Heron JVM, then the module's own: argument files, which the java
+    // launcher
+    // reads itself (# lines are comments).
+    command.add("@" + repo.resolve("jvm.options").toAbsolutePath());
     command.addAll(options);
     String extra = System.getenv("HERON_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {

@@ -111,7 +111,7 @@ class RecoveryTest {
   private Process launch(String name, long startAt) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add(JvmOptionsFile.argument());
+    command.addAll(JvmOptionsFiles.arguments());
     command.add("-Xmx512m");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

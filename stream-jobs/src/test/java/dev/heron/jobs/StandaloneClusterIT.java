@@ -222,7 +222,7 @@ class StandaloneClusterIT {
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add(JvmOptionsFile.argument());
+    command.addAll(JvmOptionsFiles.arguments());
     command.add("-Xmx512m");
     command.add("-Dlogback.configurationFile=" + work.resolve("conf").resolve("logback.xml"));
     command.add("-cp");

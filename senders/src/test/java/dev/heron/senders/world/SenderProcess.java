@@ -1,7 +1,6 @@
 package dev.heron.senders.world;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,10 +56,8 @@ public final class SenderProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
-    // The same --add-opens bin/heron gives its services (the parent's test argLine).
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens"))
-        .forEach(command::add);
+    // The options of every Heron JVM, as bin/heron gives its services: an argument file.
+    command.add("@" + module.resolve("../jvm.options").toAbsolutePath().normalize());
     command.add("-cp");
     command.add(
         module.resolve("target/classes").toAbsolutePath()
