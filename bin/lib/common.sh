@@ -54,6 +54,9 @@ load_settings() {
 
   RUN_DIR=$HERON_HOME/run
   LOG_DIR=$HERON_HOME/logs
+  # The JVMs' java.io.tmpdir: what a killed one leaves (Flink's working directories, extracted
+  # libraries) stays in this home.
+  TMP_DIR=$HERON_HOME/tmp
   # Seconds each component gets to become healthy.
   # shellcheck disable=SC2034 # read by the other libraries
   START_TIMEOUT=${HERON_START_TIMEOUT:-90}
@@ -71,7 +74,7 @@ print_settings() {
 }
 
 ensure_home() {
-  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  mkdir -p "$RUN_DIR" "$LOG_DIR" "$TMP_DIR"
 }
 
 # --- privileges -----------------------------------------------------------------------------
@@ -143,9 +146,11 @@ start_java() {
 
   local log=$LOG_DIR/$name.log
   [[ -f $log ]] && mv -f "$log" "$log.1"
+  mkdir -p "$TMP_DIR"
   (
     cd "$REPO" || exit
-    exec setsid java "$(home_marker)" "-Dheron.component=$name" "${jvm_opts[@]}" \
+    exec setsid java "$(home_marker)" "-Dheron.component=$name" "-Djava.io.tmpdir=$TMP_DIR" \
+      "${jvm_opts[@]}" \
       -cp "$classpath" "$main" "${program_args[@]}" >"$log" 2>&1 </dev/null
   ) &
   printf '%s' "$!" >"$(pid_file "$name")"

@@ -46,9 +46,9 @@ class RecoveryTest {
   private Path checkpoints;
 
   @AfterEach
-  void stop() {
+  void stop() throws InterruptedException {
     if (pipeline != null) {
-      pipeline.destroyForcibly();
+      pipeline.destroyForcibly().waitFor(); // before the work directory is removed
     }
   }
 
@@ -113,6 +113,9 @@ class RecoveryTest {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JvmOptionsFiles.arguments());
     command.add("-Xmx512m");
+    // Flink's working directories go under java.io.tmpdir, and a killed JVM leaves them behind:
+    // they stay in this test's own directory.
+    command.add("-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(RecoveryPipeline.class.getName());

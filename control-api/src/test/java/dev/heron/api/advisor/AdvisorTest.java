@@ -58,9 +58,11 @@ class AdvisorTest extends ReadsTestSupport {
   }
 
   @AfterAll
-  void stopDns() {
+  void stopDns() throws IOException {
     System.clearProperty(Settings.DNS_SERVER);
     dns.close();
+    Files.delete(zones.resolve("news.zone"));
+    Files.delete(zones);
   }
 
   private Recommendation[] advice(SentMessage m, String suffix) {

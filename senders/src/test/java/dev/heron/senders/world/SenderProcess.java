@@ -56,6 +56,11 @@ public final class SenderProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
+    // What a killed sender leaves in java.io.tmpdir (the compression codec's library) stays next to
+    // its log.
+    command.add(
+        "-Djava.io.tmpdir="
+            + Files.createDirectories(log.toAbsolutePath().getParent().resolve("tmp")));
     // The options of every Heron JVM, as bin/heron gives its services: an argument file.
     command.add("@" + module.resolve("../jvm.options").toAbsolutePath().normalize());
     command.add("-cp");
