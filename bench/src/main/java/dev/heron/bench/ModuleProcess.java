@@ -119,10 +119,13 @@ public final class ModuleProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add(heap);
     // The options of every Heron JVM, then the module's own: argument files, which the java
-    // launcher
-    // reads itself (# lines are comments).
+    // launcher reads itself (# lines are comments).
     command.add("@" + repo.resolve("jvm.options").toAbsolutePath());
     command.addAll(options);
+    // As bin/heron does: what the JVM leaves in java.io.tmpdir stays in its home.
+    Path home = Path.of(settings.getOrDefault(Settings.HOME, Settings.get(Settings.HOME)));
+    command.add(
+        "-Djava.io.tmpdir=" + Files.createDirectories(home.resolve("tmp")).toAbsolutePath());
     String extra = System.getenv("HERON_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {
       command.addAll(List.of(extra.strip().split("\\s+")));

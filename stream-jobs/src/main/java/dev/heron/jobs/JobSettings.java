@@ -3,8 +3,12 @@ package dev.heron.jobs;
 import dev.heron.events.Settings;
 import dev.heron.jobs.intake.EventIntake;
 import dev.heron.jobs.intake.KafkaEvents;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
@@ -81,8 +85,24 @@ public final class JobSettings {
         KafkaEvents.GROUP + "-" + jobName, millis(OUT_OF_ORDERNESS_MS), millis(IDLENESS_MS));
   }
 
-  /** Checkpointing for a job submitted to a cluster; storage is the cluster's configuration. */
-  public static void configureCheckpoints(StreamExecutionEnvironment env) {
+  /**
+   * Checkpointing for job {@code jobName} run on its own (its {@code main}). Submitted to a
+   * cluster, the cluster's configuration decides the storage. On a local MiniCluster of its own, as
+   * the benchmarks run it, checkpoints go to files under {@code $HERON_HOME/job-checkpoints/<job>}
+   * (apart from the local pipeline's, which it resumes from). Flink's default there keeps them in
+   * the JobManager's memory, which refuses a state over 5 MB; a job that first reads a long-used
+   * stack's history holds more. A run does not resume from them: of earlier runs' directories, the
+   * newest two stay (one may still be running), the rest go.
+   */
+  public static void configureCheckpoints(StreamExecutionEnvironment env, String jobName) {
     env.enableCheckpointing(getInt(Settings.CHECKPOINT_INTERVAL_MS));
+    if (env instanceof LocalStreamEnvironment) {
+      Path directory = Settings.home("job-checkpoints").resolve(jobName).toAbsolutePath();
+      RetainedCheckpoints.pruneOlderRuns(directory, 2);
+      env.configure(
+          new Configuration()
+              .set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem")
+              .set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, directory.toUri().toString()));
+    }
   }
 }

@@ -85,7 +85,7 @@ public final class AbTestJob {
 
   public static void main(String[] args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    JobSettings.configureCheckpoints(env);
+    JobSettings.configureCheckpoints(env, "abtest");
     new AbTestJob(
             JobSettings.kafkaIntake("abtest"), new JdbcAbTestPlans(), tableSink(), topicSink())
         .build(env);

@@ -36,7 +36,7 @@ public final class ArchiveJob {
 
   public static void main(String[] args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    JobSettings.configureCheckpoints(env);
+    JobSettings.configureCheckpoints(env, "archive");
     new ArchiveJob(JobSettings.kafkaIntake("archive"), tableSink()).build(env);
     env.execute("heron-archive");
   }

@@ -74,7 +74,7 @@ public final class InsightsJob {
 
   public static void main(String[] args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    JobSettings.configureCheckpoints(env);
+    JobSettings.configureCheckpoints(env, "insights");
     new InsightsJob(JobSettings.kafkaIntake("insights"), tableSink(), InsightsSettings.defaults())
         .build(env);
     env.execute("heron-insights");

@@ -89,7 +89,7 @@ public final class ReputationJob {
 
   public static void main(String[] args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    JobSettings.configureCheckpoints(env);
+    JobSettings.configureCheckpoints(env, "reputation");
     new ReputationJob(JobSettings.kafkaIntake("reputation"), ReputationSinks.real(), COALESCE)
         .build(env);
     env.execute("heron-reputation");

@@ -91,7 +91,7 @@ public final class SendTimeJob {
 
   public static void main(String[] args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    JobSettings.configureCheckpoints(env);
+    JobSettings.configureCheckpoints(env, "sendtime");
     new SendTimeJob(intake(), new JdbcContactZones(), tableSink()).build(env);
     env.execute("heron-send-time");
   }

@@ -47,7 +47,7 @@ public final class SuppressionJob {
 
   public static void main(String[] args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    JobSettings.configureCheckpoints(env);
+    JobSettings.configureCheckpoints(env, "suppression");
     new SuppressionJob(JobSettings.kafkaIntake("suppression"), tableSink()).build(env);
     env.execute("heron-suppression");
   }

@@ -63,7 +63,7 @@ public final class WarmupGuardJob {
 
   public static void main(String[] args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    JobSettings.configureCheckpoints(env);
+    JobSettings.configureCheckpoints(env, "warmup");
     new WarmupGuardJob(
             JobSettings.kafkaIntake("warmup"), new JdbcWarmupPlans(), WarmupSinks.real(), COALESCE)
         .build(env);
