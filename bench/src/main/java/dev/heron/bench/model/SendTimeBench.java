@@ -69,7 +69,10 @@ public final class SendTimeBench {
               habits.prefetchShare());
     }
     Path repo = Path.of(System.getProperty("heron.repo", ".")).toAbsolutePath();
-    Path log = Files.createTempFile("bench-sendtime-job", ".log");
+    Path log =
+        Files.createDirectories(Path.of(Settings.get(Settings.HOME), "bench", "sendtime"))
+            .resolve("sendtime-job.log")
+            .toAbsolutePath();
     System.out.printf(
         Locale.ROOT,
         "contacts=%d weeks=%d campaigns/week=%d runs=%d hourAffinityWeight=%.2f job log %s%n",
